@@ -1,0 +1,1 @@
+"""The Kleinstadtakademie knowledge-base compiler. Knows nothing of MkDocs."""

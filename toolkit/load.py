@@ -1,0 +1,196 @@
+"""Sources on disk -> validated records. Reads every file once and reports every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
+from toolkit.problems import Problems, did_you_mean
+from toolkit.schema import KINDS
+from toolkit.slug import SLUG, slugify
+from toolkit.source import parse_document, parse_yaml, read_text
+from toolkit.validate import Checker, Reference
+from toolkit.vocabulary import load_vocabularies
+
+GLOSSARY_FILE = "glossar.yml"
+# Files an editor may put beside entries (pictures, handouts); MkDocs publishes them as they are.
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
+# The introduction of a collection's catalogue page, not an entry.
+COLLECTION_PAGES = {"index.md", "index.en.md"}
+
+
+@dataclass
+class _Loader:
+    docs: Path
+    root: Path
+    vocab: dict[str, Vocabulary]
+    problems: Problems
+    references: list[Reference] = field(default_factory=list)
+    # Every slug that has a file, even a broken one: a reference to it is not a second error.
+    existing: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def checker(self, rel: str, lines) -> Checker:  # type: ignore[no-untyped-def]
+        return Checker(rel, lines, self.vocab, self.problems, self.references)
+
+    def collection(self, folder_name: str, kind: str) -> dict[str, Entry]:
+        folder = self.docs / folder_name
+        german: dict[str, Path] = {}
+        english: dict[str, Path] = {}
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_dir() and not path.is_symlink():
+                continue
+            sorted_into = self._classify(path, folder, folder_name)
+            if sorted_into is not None:
+                slug, lang = sorted_into
+                (german if lang == "de" else english)[slug] = path
+                self.existing[kind].add(slug)
+        entries: dict[str, Entry] = {}
+        for slug, path in german.items():
+            entry = self._german(path, kind, slug)
+            if entry is not None:
+                entries[slug] = entry
+        for slug, path in english.items():
+            rel = self.rel(path)
+            if slug not in german:
+                self.problems.error(rel, 0, f"is a translation without its German original "
+                                            f"docs/{folder_name}/{slug}.md; create that file or rename this one"
+                                            f"{did_you_mean(slug, german)}")
+            elif slug in entries:
+                self._english(path, entries[slug])
+        for slug, entry in entries.items():
+            if slug not in english:
+                self.problems.warning(entry.source["de"], 1, f"has no English translation yet "
+                                                             f"(docs/{folder_name}/{slug}.en.md); the English site "
+                                                             f"shows the German text")
+        return entries
+
+    def _classify(self, path: Path, folder: Path, folder_name: str) -> tuple[str, str] | None:
+        rel = self.rel(path)
+        name, suffix = path.name, path.suffix.lower()
+        if suffix in ASSET_SUFFIXES and not path.is_symlink():
+            return None
+        if path.parent != folder:
+            self.problems.error(rel, 0, f"entries live directly in docs/{folder_name}/, not in subfolders; "
+                                        f"move it to docs/{folder_name}/{name}")
+            return None
+        if name in COLLECTION_PAGES:
+            return None
+        if suffix != ".md":
+            self.problems.error(rel, 0, "is not a Markdown source: an entry is 'slug.md' (German) or "
+                                        "'slug.en.md' (English); pictures may be .png, .jpg, .svg or .webp")
+            return None
+        stem, lang = name[:-3], "de"
+        if stem.endswith(".en"):
+            stem, lang = stem[:-3], "en"
+        if not SLUG.match(stem):
+            suggestion = slugify(stem.split(".")[0]) or "name"
+            self.problems.error(rel, 0, f"'{stem}' is not a valid slug (file name): use lowercase letters, digits "
+                                        f"and hyphens, e.g. '{suggestion}{'.en' if lang == 'en' else ''}.md'; "
+                                        f"German is 'slug.md', English 'slug.en.md'")
+            return None
+        return stem, lang
+
+    def _german(self, path: Path, kind: str, slug: str) -> Entry | None:
+        rel = self.rel(path)
+        text = read_text(path, rel, self.problems)
+        doc = parse_document(text, rel, self.problems) if text is not None else None
+        if doc is None:
+            return None
+        data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[kind])
+        return Entry(kind, slug, data, body={"de": doc.body}, source={"de": rel}, line=doc.body_line)
+
+    def _english(self, path: Path, entry: Entry) -> None:
+        rel = self.rel(path)
+        text = read_text(path, rel, self.problems)
+        doc = parse_document(text, rel, self.problems) if text is not None else None
+        if doc is None:
+            return
+        data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[entry.kind], translation_of=entry.source["de"])
+        for name, value in data.items():
+            german = entry.data.get(name)
+            if isinstance(value, list) and isinstance(german, list) and len(value) != len(german):
+                self.problems.warning(rel, doc.lines.line((name,)), f"'{name}' has {len(value)} items here but "
+                                                                     f"{len(german)} in {entry.source['de']}; "
+                                                                     f"keep the translation in step")
+        entry.text_en = data
+        entry.body["en"] = doc.body
+        entry.source["en"] = rel
+
+    def glossary(self) -> dict[str, Entry]:
+        path = self.docs / GLOSSARY_FILE
+        rel = self.rel(path)
+        if not path.exists():
+            self.problems.error(rel, 0, "is missing: it holds the glossary terms")
+            return {}
+        text = read_text(path, rel, self.problems)
+        parsed = parse_yaml(text, rel, self.problems) if text is not None else None
+        if parsed is None:
+            return {}
+        data, lines = parsed
+        if not isinstance(data, dict):
+            self.problems.error(rel, 1, "must map each term's slug to its fields (begriff, definition, ...)")
+            return {}
+        terms: dict[str, Entry] = {}
+        checker = self.checker(rel, lines)
+        for slug, fields in data.items():
+            line = lines.line((slug,))
+            slug = str(slug)
+            if not SLUG.match(slug):
+                self.problems.error(rel, line, f"'{slug}' is not a valid slug: use lowercase letters, digits and "
+                                               f"hyphens, e.g. '{slugify(slug) or 'begriff'}'")
+                continue
+            self.existing["begriff"].add(slug)
+            if not isinstance(fields, dict):
+                self.problems.error(rel, line, f"term '{slug}' needs its fields (begriff, definition, ...)")
+                continue
+            clean = checker.fields(fields, KINDS["begriff"], (slug,))
+            if "begriff" in clean and "definition" in clean:
+                terms[slug] = Entry("begriff", slug, clean, source={"de": rel, "en": rel}, line=line)
+        return terms
+
+
+def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]:
+    """Read and check every source under ``docs``; paths in problems are relative to ``root``."""
+    docs = docs.resolve()
+    root = (root or docs.parent).resolve()
+    problems = Problems()
+    loader = _Loader(docs, root, load_vocabularies(docs, root, problems), problems)
+    tools = loader.collection("werkzeuge", COLLECTIONS["werkzeuge"])
+    projects = loader.collection("modellvorhaben", COLLECTIONS["modellvorhaben"])
+    terms = loader.glossary()
+    kb = KnowledgeBase(loader.vocab, tools, projects, terms)
+    _check_references(loader, kb)
+    _check_previous_slugs(kb, problems)
+    problems.sort()
+    return kb, problems
+
+
+def _check_references(loader: _Loader, kb: KnowledgeBase) -> None:
+    names = {"werkzeug": "tool", "modellvorhaben": "model project", "begriff": "glossary term"}
+    for ref in loader.references:
+        known = loader.existing[ref.kind]
+        if ref.slug not in known:
+            loader.problems.error(ref.path, ref.line, f"'{ref.field}' names the {names[ref.kind]} '{ref.slug}', "
+                                                      f"which does not exist{did_you_mean(ref.slug, known)}")
+    for entry in kb.tools.values():
+        if entry.slug in entry.get("verwandt", []):
+            loader.problems.error(entry.source["de"], 1, "'verwandt' lists the tool itself; remove it")
+
+
+def _check_previous_slugs(kb: KnowledgeBase, problems: Problems) -> None:
+    for kind, entries in (("werkzeug", kb.tools), ("modellvorhaben", kb.projects)):
+        claimed: dict[str, str] = {}
+        for entry in entries.values():
+            for old in entry.get("fruehere_slugs", []):
+                if old in entries:
+                    problems.error(entry.source["de"], 1, f"former slug '{old}' is the slug of an existing entry; "
+                                                          f"remove it from 'fruehere_slugs'")
+                elif old in claimed:
+                    problems.error(entry.source["de"], 1, f"former slug '{old}' is also claimed by {claimed[old]}; "
+                                                          f"an old address can lead to one entry only")
+                else:
+                    claimed[old] = entry.source["de"]

@@ -1,0 +1,79 @@
+"""Typed records of the knowledge base. Plain data, no behaviour beyond simple lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGES = ("de", "en")
+DEFAULT_LANGUAGE = "de"
+
+# Collection name -> (kind, folder under docs/)
+COLLECTIONS = {
+    "werkzeuge": "werkzeug",
+    "modellvorhaben": "modellvorhaben",
+}
+
+
+@dataclass(frozen=True)
+class VocabValue:
+    key: str
+    label: dict[str, str]  # language -> label
+    intro: dict[str, str] = field(default_factory=dict)  # language -> short introduction
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    description: str
+    values: dict[str, VocabValue]  # in the order of the file: that is the display order
+
+    def label(self, key: str, lang: str) -> str:
+        return self.values[key].label[lang]
+
+
+@dataclass
+class Entry:
+    """A tool, a model project or a glossary term.
+
+    ``data`` holds the validated German front matter: every structured field and the German
+    text. ``text_en`` holds the validated English text fields, or ``None`` while the entry is
+    not translated. Glossary terms keep both languages in ``data`` (fields of type bilingual).
+    """
+
+    kind: str
+    slug: str
+    data: dict[str, Any]
+    text_en: dict[str, Any] | None = None
+    body: dict[str, str] = field(default_factory=dict)  # language -> Markdown body
+    source: dict[str, str] = field(default_factory=dict)  # language -> path of the source file
+    line: int = 1  # where the entry starts in its source (glossary terms share one file)
+
+    def translated(self, lang: str) -> bool:
+        return lang == "de" or (self.text_en is not None)
+
+    def text(self, name: str, lang: str) -> Any:
+        """A text field in ``lang``; an untranslated entry falls back to German."""
+        value = self.data.get(name)
+        if isinstance(value, dict) and set(value) == set(LANGUAGES):
+            return value[lang]
+        if lang != "de" and self.text_en is not None and name in self.text_en:
+            return self.text_en[name]
+        return value
+
+    def title(self, lang: str) -> str:
+        return self.text("begriff" if self.kind == "begriff" else "titel", lang)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.data.get(name, default)
+
+
+@dataclass
+class KnowledgeBase:
+    vocab: dict[str, Vocabulary]
+    tools: dict[str, Entry]
+    projects: dict[str, Entry]
+    terms: dict[str, Entry]
+
+    def collection(self, kind: str) -> dict[str, Entry]:
+        return {"werkzeug": self.tools, "modellvorhaben": self.projects, "begriff": self.terms}[kind]

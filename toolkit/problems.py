@@ -1,0 +1,63 @@
+"""Problems found in sources, reported as ``path:line: severity: message``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an editor has to fix (error) or should know (warning).
+
+    ``path`` is relative to the repository, ``line`` is 1-based (0 when the
+    whole file is meant, e.g. an unreadable file).
+    """
+
+    path: str
+    line: int
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity.value}: {self.message}"
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, shown on the line of the pull request."""
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        line = f",line={self.line}" if self.line else ""
+        return f"::{self.severity.value} file={self.path}{line}::{message}"
+
+
+class Problems(list[Problem]):
+    """A list of problems with shorthands for adding them."""
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self.append(Problem(path, line, Severity.ERROR, message))
+
+    def warning(self, path: str, line: int, message: str) -> None:
+        self.append(Problem(path, line, Severity.WARNING, message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.WARNING]
+
+
+def did_you_mean(value: object, candidates: object) -> str:
+    """A hint naming the closest candidate, or "" when none is close."""
+    import difflib
+
+    if not isinstance(value, str):
+        return ""
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)  # type: ignore[arg-type]
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

@@ -1,0 +1,155 @@
+"""The declared fields of every kind of source: one source of truth.
+
+The checker, the templates for new entries and the JSON Schemas are all derived from the
+declarations below. Each field carries a one-line description for editors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # text | int | number | date | url | key | slug | list | object | bilingual
+    doc: str
+    required: bool = False
+    # Text an English translation carries; every other field lives only in the German file.
+    translatable: bool = False
+    vocab: str | None = None  # type key: the vocabulary its value comes from
+    ref: str | None = None  # type slug: the kind of entry it names
+    item: Field | None = None  # type list: the declaration of one item
+    fields: tuple[Field, ...] = ()  # type object: its fields
+    minimum: float | None = None
+    maximum: float | None = None
+    example: object = None
+
+
+def text(name: str, doc: str, **kw: object) -> Field:
+    return Field(name, "text", doc, **kw)  # type: ignore[arg-type]
+
+
+def keys(name: str, doc: str, vocab: str, **kw: object) -> Field:
+    return Field(name, "list", doc, item=Field(name, "key", doc, vocab=vocab), **kw)  # type: ignore[arg-type]
+
+
+def slugs(name: str, doc: str, ref: str, **kw: object) -> Field:
+    return Field(name, "list", doc, item=Field(name, "slug", doc, ref=ref), **kw)  # type: ignore[arg-type]
+
+
+LINK = Field(
+    "link",
+    "object",
+    "a reference: title and web address",
+    fields=(
+        text("titel", "title of the source, as published", required=True),
+        Field("url", "url", "web address, starting with https:// or http://", required=True),
+    ),
+)
+
+REVIEWED = Field("geprueft", "date", "date of the last editorial review, as YYYY-MM-DD", required=True)
+TERMS = slugs("begriffe", "glossary terms this entry uses (more are detected in the text)", "begriff")
+PREVIOUS = Field(
+    "fruehere_slugs",
+    "list",
+    "former slugs of this entry; their old addresses keep working",
+    item=Field("fruehere_slugs", "slug", "a former slug"),
+)
+
+WERKZEUG: tuple[Field, ...] = (
+    text("titel", "name of the method or format", required=True, translatable=True),
+    text("kurz", "one sentence: what it is", required=True, translatable=True),
+    text("zweck", "why and when to use it", required=True, translatable=True),
+    Field("formattyp", "key", "kind of format", required=True, vocab="formattyp"),
+    keys("themen", "topics it serves", "themen", required=True),
+    keys("zielgruppen", "whom it is for", "zielgruppen", required=True),
+    Field("modus", "key", "analog, digital or hybrid", required=True, vocab="modus"),
+    Field("organisation", "key", "organised centrally or locally", required=True, vocab="organisation"),
+    keys("reichweite", "local, regional or nationwide", "reichweite", required=True),
+    text("dauer", "how long it takes, in words", required=True, translatable=True),
+    Field("dauerklasse", "key", "coarse duration, for filtering", required=True, vocab="dauerklasse"),
+    Field(
+        "teilnehmende",
+        "object",
+        "how many people take part",
+        fields=(
+            Field("min", "int", "fewest participants", required=True, minimum=1),
+            Field("max", "int", "most participants", required=True, minimum=1),
+        ),
+    ),
+    Field("aufwand", "key", "effort for the organisers", required=True, vocab="aufwand"),
+    text("kosten", "rough costs, in words", translatable=True),
+    Field("ablauf", "list", "the steps, in order", required=True, translatable=True,
+          item=text("ablauf", "one step: who does what, how long")),
+    Field("tipps", "list", "practical tips", translatable=True, item=text("tipps", "one tip")),
+    Field("quellen", "list", "sources and further reading", item=LINK),
+    slugs("verwandt", "related tools (more are computed)", "werkzeug"),
+    TERMS,
+    REVIEWED,
+    PREVIOUS,
+)
+
+TOWN = Field(
+    "ort",
+    "object",
+    "a town of the project",
+    fields=(
+        text("name", "official name of the town", required=True),
+        Field("bundesland", "key", "federal state", required=True, vocab="bundesland"),
+        Field("lagetyp", "key", "BBSR location type", vocab="lagetyp"),
+        Field("breite", "number", "latitude in degrees, approximate", required=True, minimum=47.0, maximum=55.5),
+        Field("laenge", "number", "longitude in degrees, approximate", required=True, minimum=5.5, maximum=15.5),
+        Field("einwohner", "int", "population", minimum=1),
+        Field("einwohner_jahr", "int", "year of the population figure", minimum=1900, maximum=2100),
+    ),
+)
+
+MODELLVORHABEN: tuple[Field, ...] = (
+    text("titel", "title of the project", required=True, translatable=True),
+    text("kurz", "one sentence: what the project does", required=True, translatable=True),
+    Field("orte", "list", "the towns of the network", required=True, item=TOWN),
+    Field("partner", "list", "partners, e.g. a university", item=text("partner", "name of a partner")),
+    Field("projektaufruf", "key", "the call for projects it was funded under", vocab="projektaufruf"),
+    Field(
+        "laufzeit",
+        "object",
+        "runtime in years",
+        required=True,
+        fields=(
+            Field("von", "int", "first year", required=True, minimum=2000, maximum=2100),
+            Field("bis", "int", "last year", minimum=2000, maximum=2100),
+        ),
+    ),
+    text("foerderung", "funding, in words", translatable=True),
+    keys("themen", "topics of the project", "themen", required=True),
+    slugs("werkzeuge", "tools the project used or developed", "werkzeug", required=True),
+    Field("ergebnisse", "list", "results", translatable=True, item=text("ergebnisse", "one result")),
+    Field("links", "list", "web pages of the project", item=LINK),
+    TERMS,
+    REVIEWED,
+    PREVIOUS,
+)
+
+BEGRIFF: tuple[Field, ...] = (
+    Field("begriff", "bilingual", "the term, in German and English", required=True),
+    text("abkuerzung", "abbreviation, if any"),
+    Field("definition", "bilingual", "what it means, in German and English", required=True),
+    Field(
+        "varianten",
+        "object",
+        "other spellings to detect in texts",
+        fields=(
+            Field("de", "list", "German variants", item=text("de", "a variant")),
+            Field("en", "list", "English variants", item=text("en", "a variant")),
+        ),
+    ),
+    slugs("siehe_auch", "related terms", "begriff"),
+    Field("links", "list", "further reading", item=LINK),
+)
+
+KINDS: dict[str, tuple[Field, ...]] = {
+    "werkzeug": WERKZEUG,
+    "modellvorhaben": MODELLVORHABEN,
+    "begriff": BEGRIFF,
+}

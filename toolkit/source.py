@@ -1,0 +1,186 @@
+"""Reading source files: text, front matter and YAML, keeping the line of every value.
+
+Values come back as plain Python data (dict, list, str, int, float, bool, date, None) together
+with a :class:`Lines` map from a value's path (``("orte", 0, "name")``) to its line in the file,
+so that every later check can point an editor at the exact line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.problems import Problems
+
+# The same front-matter fence MkDocs accepts, so that both read a file alike.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
+_MAX_BYTES = 1_000_000
+
+Key = tuple[str | int, ...]
+
+
+@dataclass
+class Lines:
+    """Where each value of a parsed YAML document stands in its file."""
+
+    by_key: dict[Key, int] = field(default_factory=dict)
+    # The literal text of scalars that YAML did not read as a string (``no`` -> False).
+    raw: dict[Key, str] = field(default_factory=dict)
+
+    def line(self, key: Key) -> int:
+        """The line of ``key``, or of its closest parent that has one."""
+        while key:
+            if key in self.by_key:
+                return self.by_key[key]
+            key = key[:-1]
+        return self.by_key.get((), 1)
+
+    def shifted(self, offset: int) -> Lines:
+        return Lines({k: v + offset for k, v in self.by_key.items()}, dict(self.raw))
+
+
+@dataclass
+class Document:
+    """A Markdown source split into front matter and body."""
+
+    meta: dict[str, Any]
+    lines: Lines
+    body: str
+    body_line: int  # the line where the body starts
+
+
+def read_text(path: Path, rel: str, problems: Problems) -> str | None:
+    """The file's text with newlines normalised, or ``None`` after reporting why not."""
+    if path.is_symlink():
+        problems.error(rel, 0, "is a symbolic link; sources must be regular files (replace the link by the file itself)")
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(rel, 0, f"cannot be read ({exc.strerror})")
+        return None
+    if len(data) > _MAX_BYTES:
+        problems.error(rel, 0, f"is {len(data):,} bytes; a source may have at most {_MAX_BYTES:,} (split the text or move data out)")
+        return None
+    if b"\0" in data:
+        problems.error(rel, 0, "is a binary file, not text (save it as UTF-8 text, or move it out of docs/)")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(rel, line, "is not UTF-8 text (save the file with UTF-8 encoding)")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        problems.error(rel, 0, "is empty (fill it from the template, or delete it)")
+        return None
+    return text
+
+
+def parse_yaml(text: str, rel: str, problems: Problems, *, first_line: int = 1) -> tuple[Any, Lines] | None:
+    """Parse one YAML document; ``first_line`` is the file line of the text's first line."""
+    offset = first_line - 1
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        what = exc.problem or "invalid YAML"
+        hint = _yaml_hint(text, mark.line if mark else None)
+        problems.error(rel, line, f"YAML syntax error: {what}{hint}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(rel, first_line, f"YAML syntax error: {exc}")
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        return {}, Lines({(): first_line})
+    lines = Lines({(): first_line})
+    builder = _Builder(loader, lines, rel, problems, offset)
+    value = builder.build(node, ())
+    if builder.failed:
+        return None
+    return value, lines
+
+
+def _yaml_hint(text: str, line_index: int | None) -> str:
+    if line_index is None:
+        return ""
+    lines = text.split("\n")
+    if 0 <= line_index < len(lines) and "\t" in lines[line_index][: len(lines[line_index]) - len(lines[line_index].lstrip())]:
+        return " (indent with spaces, not tabs)"
+    return " (check indentation, colons and quotes on this line or the one before)"
+
+
+class _Builder:
+    """Turns a composed YAML node tree into Python values and records lines."""
+
+    def __init__(self, loader: yaml.SafeLoader, lines: Lines, rel: str, problems: Problems, offset: int) -> None:
+        self.loader = loader
+        self.lines = lines
+        self.rel = rel
+        self.problems = problems
+        self.offset = offset
+        self.failed = False
+        self.seen: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str) -> None:
+        self.problems.error(self.rel, node.start_mark.line + 1 + self.offset, message)
+        self.failed = True
+
+    def build(self, node: yaml.Node, key: Key) -> Any:
+        # Aliases share the node object: refusing a second visit stops "billion laughs" input.
+        if id(node) in self.seen:
+            self.fail(node, "YAML anchors and aliases (&name, *name) are not supported; write the value out")
+            return None
+        self.seen.add(id(node))
+        self.lines.by_key[key] = node.start_mark.line + 1 + self.offset
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.fail(key_node, "a key must be a plain word")
+                    continue
+                name = key_node.value
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node, "YAML merge keys (<<) are not supported; write the fields out")
+                    continue
+                if name in result:
+                    self.fail(key_node, f"duplicate key '{name}' (each field may appear once; remove one)")
+                    continue
+                result[name] = self.build(value_node, (*key, name))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            self.fail(node, f"invalid value: {getattr(exc, 'problem', exc)}")
+            return None
+        if not isinstance(value, str) and node.value != "":
+            self.lines.raw[key] = node.value
+        return value
+
+
+def parse_document(text: str, rel: str, problems: Problems) -> Document | None:
+    """Split a Markdown source into front matter and body and parse the front matter."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        problems.error(rel, 1, "has no front matter: the file must start with a line '---', the fields, and a line '---'")
+        return None
+    parsed = parse_yaml(match.group(1) or "", rel, problems, first_line=2)
+    if parsed is None:
+        return None
+    meta, lines = parsed
+    if not isinstance(meta, dict):
+        problems.error(rel, 2, "the front matter must be fields of the form 'name: value'")
+        return None
+    body_line = text.count("\n", 0, match.end()) + 1
+    return Document(meta=meta, lines=lines, body=text[match.end():], body_line=body_line)
