@@ -1,0 +1,50 @@
+# The commands people and CI run. Everything installs into .venv from requirements.lock.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+# Fixed build date: two builds of the same sources are byte-identical.
+export SOURCE_DATE_EPOCH ?= 1767225600
+
+.PHONY: serve build check test test-fast bench lock browser clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000, reloading on every change
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## the whole site into site/, failing on any warning
+	rm -rf site
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)  ## check the sources only (fast)
+	$(BIN)/python -m toolkit check
+
+test: $(STAMP) browser  ## the whole test suite, browser tests included
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the tests without a browser
+	$(BIN)/python -m pytest -m "not browser"
+
+browser: $(CHROMIUM)
+
+# Debian's Chromium drives the browser tests; it comes from the system's package manager.
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests"
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
+
+lock:  ## re-pin every dependency with hashes after a change to pyproject.toml
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --extra test -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site .pytest_cache

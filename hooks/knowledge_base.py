@@ -1,0 +1,77 @@
+"""MkDocs adapter for the knowledge base: MkDocs events in, toolkit calls out.
+
+No domain logic lives here. MkDocs takes every top-level ``on_*`` name of this module as an
+event handler, so helpers have names without that prefix.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from toolkit.cache import SiteCache
+from toolkit.site import Site
+
+log = logging.getLogger("mkdocs.hooks.knowledge_base")
+_sites = SiteCache()
+
+
+def _site(config: MkDocsConfig) -> Site:
+    root = Path(config.config_file_path).parent
+    return _sites.get(Path(config.docs_dir), root)
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or "de"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        raise Abort("The knowledge base needs 'use_directory_urls: true' in mkdocs.yml.")
+    return config
+
+
+def _check_sources(files: Files, config: MkDocsConfig) -> Files:
+    site = _site(config)
+    if site.problems.errors:
+        for problem in site.problems:
+            log.error(problem.format())
+        raise Abort(f"The sources have {len(site.problems.errors)} error(s), listed above. "
+                    f"Fix them and build again ('make check' lists them without building).")
+    # Warnings (e.g. a missing translation) are information for the build, not failures:
+    # 'mkdocs build --strict' fails on every logged warning.
+    for problem in site.problems.warnings:
+        log.info(problem.format())
+    return files
+
+
+def _add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
+    # Placeholders before static-i18n sorts files by language (it runs at priority -100);
+    # no file on disk is needed, the content is set below.
+    for uri in _site(config).generated_pages():
+        files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-200)
+def _fill_generated_pages(files: Files, config: MkDocsConfig) -> Files:
+    generated = set(_site(config).generated_pages())
+    for file in files:
+        if file.src_uri in generated:
+            file.content_string = ""  # the page's Markdown comes from on_page_markdown
+    return files
+
+
+on_files = CombinedEvent(_check_sources, _add_generated_pages, _fill_generated_pages)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    rendered = _site(config).page_markdown(page.file.src_uri, _language(config), markdown)
+    return markdown if rendered is None else rendered

@@ -1,0 +1,36 @@
+"""Load the knowledge base once per change of its sources.
+
+A bilingual build runs every generator event once per language, and a live-reloading server
+rebuilds on every save; both ask again and again for the same sources. The fingerprint (path,
+size and modification time of every source file) tells whether anything changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.site import Site
+
+
+def fingerprint(docs: Path) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for path in sorted(docs.rglob("*")):
+        try:
+            stat = path.lstat()
+        except OSError:
+            continue
+        found.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+class SiteCache:
+    def __init__(self) -> None:
+        self._key: object = None
+        self._site: Site | None = None
+
+    def get(self, docs: Path, root: Path) -> Site:
+        key = (docs, root, fingerprint(docs))
+        if self._site is None or key != self._key:
+            self._site = Site.load(docs, root)
+            self._key = key
+        return self._site

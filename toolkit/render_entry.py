@@ -1,0 +1,134 @@
+"""The page of one tool or model project: title, fact box (Steckbrief), text, cross-links."""
+
+from __future__ import annotations
+
+from toolkit import urls
+from toolkit.index import CrossIndex
+from toolkit.labels import label
+from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
+from toolkit.model import Entry, KnowledgeBase
+
+
+class EntryPage:
+    """Renders one entry in one language; links are relative to the entry's own URL."""
+
+    def __init__(self, kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: str) -> None:
+        self.kb, self.index, self.entry, self.lang = kb, index, entry, lang
+        self.here = urls.entry_url(entry.kind, entry.slug, lang)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def href(self, target: str) -> str:
+        return urls.relative(self.here, target)
+
+    def vocab_label(self, vocab: str, key: str) -> str:
+        return self.kb.vocab[vocab].label(key, self.lang)
+
+    def chips(self, vocab: str, keys: list[str]) -> str:
+        """Facet values as links: topics to their page, the rest to the filtered catalogue."""
+        items = []
+        for key in keys:
+            if vocab == "themen":
+                target = urls.topic_url(key, self.lang)
+            else:
+                target = urls.catalogue_url(self.entry.kind, self.lang) + f"?{vocab}={key}"
+            items.append(link(self.href(target), self.vocab_label(vocab, key), class_="kb-chip"))
+        return ul(items, "kb-chips")
+
+    def entry_link(self, kind: str, slug: str) -> str:
+        other = self.kb.collection(kind)[slug]
+        return link(self.href(urls.entry_url(kind, slug, self.lang)), other.title(self.lang))
+
+    def section(self, key: str, content: str) -> str:
+        if not content:
+            return ""
+        return f"\n\n## {md_text(label(self.lang, key))}\n" + block(content)
+
+    # -- the page --------------------------------------------------------------------------
+    def markdown(self) -> str:
+        e, lang = self.entry, self.lang
+        parts = [f"# {md_text(e.title(lang))}\n"]
+        if not e.translated(lang):
+            parts.append(block(f'<p class="kb-notice" role="note">{esc(label(lang, "untranslated"))}</p>'))
+        wrap = "" if e.translated(lang) else ' lang="de"'
+        parts.append(block(f'<p class="kb-summary"{wrap}>{esc(e.text("kurz", lang))}</p>'))
+        facts = self.tool_facts() if e.kind == "werkzeug" else self.project_facts()
+        parts.append(block(
+            f'<section class="kb-steckbrief" aria-labelledby="steckbrief-title"{wrap}>'
+            f'<h2 id="steckbrief-title">{esc(label(lang, "steckbrief"))}</h2>'
+            f'<dl>{"".join(f"<dt>{esc(label(lang, k))}</dt><dd>{v}</dd>" for k, v in facts if v)}</dl>'
+            f"</section>"
+        ))
+        if e.kind == "werkzeug":
+            parts.append(self.section("zweck", f"<p{wrap}>{esc(e.text('zweck', lang))}</p>"))
+            parts.append(self.section("ablauf", ol([esc(s) for s in e.text("ablauf", lang)], "kb-steps")))
+        else:
+            parts.append(self.section("ergebnisse", ul([esc(s) for s in e.text("ergebnisse", lang) or []])))
+        body = e.body.get(lang) if e.translated(lang) else e.body.get("de", "")
+        if body and body.strip():
+            parts.append(f'\n\n<div class="kb-body" markdown="1"{wrap}>\n\n{body.strip()}\n\n</div>\n')
+        if e.kind == "werkzeug":
+            parts.append(self.section("tipps", ul([esc(t) for t in e.text("tipps", lang) or []])))
+            projects = [self.entry_link("modellvorhaben", s) for s in self.index.projects_by_tool.get(e.slug, [])]
+            parts.append(self.section("used_in_projects", ul(projects)
+                                      or f"<p>{esc(label(lang, 'no_projects'))}</p>"))
+            related = [self.entry_link("werkzeug", s) for s in self.index.related.get(e.slug, [])]
+            parts.append(self.section("related", ul(related, "kb-related")))
+        else:
+            tools = [self.entry_link("werkzeug", s) for s in e.get("werkzeuge", [])]
+            parts.append(self.section("werkzeuge", ul(tools)))
+        terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
+        parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms")))
+        sources = e.get("quellen" if e.kind == "werkzeug" else "links", [])
+        parts.append(self.section("quellen" if e.kind == "werkzeug" else "links",
+                                  ul([external_link(s["url"], s["titel"]) for s in sources])))
+        return "".join(parts)
+
+    def term_link(self, slug: str) -> str:
+        term = self.kb.terms[slug]
+        return link(self.href(urls.glossary_url(self.lang, slug)), term.title(self.lang))
+
+    def tool_facts(self) -> list[tuple[str, str]]:
+        e, lang = self.entry, self.lang
+        people = e.get("teilnehmende")
+        return [
+            ("formattyp", self.chips("formattyp", [e.data["formattyp"]])),
+            ("themen", self.chips("themen", e.get("themen", []))),
+            ("zielgruppen", self.chips("zielgruppen", e.get("zielgruppen", []))),
+            ("modus", self.chips("modus", [e.data["modus"]])),
+            ("organisation", self.chips("organisation", [e.data["organisation"]])),
+            ("reichweite", self.chips("reichweite", e.get("reichweite", []))),
+            ("dauer", esc(e.text("dauer", lang))),
+            ("teilnehmende", esc(label(lang, "participants_range", **people)) if people else ""),
+            ("aufwand", self.chips("aufwand", [e.data["aufwand"]])),
+            ("kosten", esc(e.text("kosten", lang) or "")),
+            ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
+        ]
+
+    def project_facts(self) -> list[tuple[str, str]]:
+        e, lang = self.entry, self.lang
+        towns = []
+        for town in e.get("orte", []):
+            details = [self.vocab_label("bundesland", town["bundesland"])]
+            if "lagetyp" in town:
+                details.append(self.vocab_label("lagetyp", town["lagetyp"]))
+            towns.append(f"{esc(town['name'])} ({esc(', '.join(details))})")
+        runtime = e.data["laufzeit"]
+        span = label(lang, "laufzeit_range", **runtime) if "bis" in runtime else label(lang, "laufzeit_open", **runtime)
+        call = e.get("projektaufruf")
+        return [
+            ("orte", ul(towns, "kb-towns")),
+            ("partner", esc(", ".join(e.get("partner", [])))),
+            ("laufzeit", esc(span)),
+            ("projektaufruf", esc(self.vocab_label("projektaufruf", call)) if call else ""),
+            ("foerderung", esc(e.text("foerderung", lang) or "")),
+            ("themen", self.chips("themen", e.get("themen", []))),
+            ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
+        ]
+
+
+def _date(value, lang: str) -> str:  # type: ignore[no-untyped-def]
+    return f"{value.day}.{value.month}.{value.year}" if lang == "de" else value.isoformat()
+
+
+def entry_markdown(kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: str) -> str:
+    return EntryPage(kb, index, entry, lang).markdown()

@@ -1,0 +1,159 @@
+"""Pages that list entries: the catalogues, the topic pages and the glossary."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from toolkit import urls
+from toolkit.index import CrossIndex
+from toolkit.labels import label
+from toolkit.markup import block, esc, external_link, link, md_text, ul
+from toolkit.model import Entry, KnowledgeBase
+
+# The facets of each catalogue, in the order they are shown.
+FACETS = {
+    "werkzeug": ("themen", "zielgruppen", "modus", "organisation", "reichweite", "formattyp", "aufwand", "dauerklasse"),
+    "modellvorhaben": ("themen", "bundesland", "lagetyp", "laufzeit", "projektaufruf"),
+}
+# Facet values shown on each catalogue card, besides title and summary.
+CARD_FACETS = {
+    "werkzeug": ("formattyp", "modus", "dauerklasse", "aufwand"),
+    "modellvorhaben": ("bundesland",),
+}
+
+
+def facet_values(entry: Entry, facet: str) -> list[str]:
+    """The keys an entry has in a facet (derived facets included)."""
+    if facet == "laufzeit":
+        runtime = entry.data.get("laufzeit", {})
+        start = runtime.get("von")
+        return [str(y) for y in range(start, runtime.get("bis", start) + 1)] if start else []
+    if facet in ("bundesland", "lagetyp") and entry.kind == "modellvorhaben":
+        return sorted({town[facet] for town in entry.data.get("orte", []) if facet in town})
+    value = entry.data.get(facet)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def facet_options(kb: KnowledgeBase, kind: str, facet: str, lang: str) -> list[tuple[str, str]]:
+    if facet == "laufzeit":
+        years = sorted({y for e in kb.collection(kind).values() for y in facet_values(e, "laufzeit")})
+        return [(y, y) for y in years]
+    return [(key, value.label[lang]) for key, value in kb.vocab[facet].values.items()]
+
+
+def facet_legend(facet: str, lang: str) -> str:
+    return label(lang, facet)
+
+
+def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
+    here = urls.catalogue_url(kind, lang)
+    entries = sorted(kb.collection(kind).values(), key=lambda e: (_sort_key(e.title(lang)), e.slug))
+    fieldsets = []
+    for facet in FACETS[kind]:
+        options = "".join(
+            f'<label><input type="checkbox" name="{facet}" value="{esc(key)}"> '
+            f'<span class="kb-option-label">{esc(text)}</span> <span class="kb-option-count"></span></label>'
+            for key, text in facet_options(kb, kind, facet, lang)
+        )
+        fieldsets.append(f'<fieldset class="kb-facet" data-facet="{facet}"><legend>{esc(facet_legend(facet, lang))}'
+                         f"</legend>{options}</fieldset>")
+    cards = [_card(kb, e, lang, here) for e in entries]
+    return (
+        f'<div class="kb-catalogue" data-kind="{kind}">'
+        f'<form class="kb-filters" hidden role="search" aria-label="{esc(label(lang, "filter"))}">'
+        f'<label class="kb-text-filter">{esc(label(lang, "search_in_catalogue"))} '
+        f'<input type="search" name="q" autocomplete="off"></label>'
+        f'{"".join(fieldsets)}'
+        f'<button type="reset" class="kb-reset">{esc(label(lang, "reset"))}</button></form>'
+        f'<p class="kb-count" aria-live="polite">{esc(label(lang, "catalogue_count", n=len(entries)))}</p>'
+        f'<ul class="kb-cards">{"".join(cards)}</ul></div>'
+    )
+
+
+def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
+    data = "".join(
+        f' data-{facet}="{esc(" ".join(facet_values(entry, facet)))}"' for facet in FACETS[entry.kind]
+    )
+    chips = []
+    for facet in CARD_FACETS[entry.kind]:
+        chips += [kb.vocab[facet].label(v, lang) for v in facet_values(entry, facet)]
+    untranslated = "" if entry.translated(lang) else ' lang="de"'
+    href = urls.relative(here, urls.entry_url(entry.kind, entry.slug, lang))
+    date = entry.data.get("geprueft")
+    return (
+        f'<li class="kb-card" data-slug="{entry.slug}"{data}'
+        f'{f" data-date={chr(34)}{date.isoformat()}{chr(34)}" if date else ""}>'
+        f'<h2 class="kb-card-title"{untranslated}>{link(href, entry.title(lang))}</h2>'
+        f'<p{untranslated}>{esc(entry.text("kurz", lang))}</p>'
+        + (f'<p class="kb-card-facts">{" · ".join(esc(c) for c in chips)}</p>' if chips else "")
+        + "</li>"
+    )
+
+
+def _sort_key(text: str) -> str:
+    """Sort as a German reader expects: umlauts beside their base letter."""
+    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+
+
+def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) -> str:
+    value = kb.vocab["themen"].values[key]
+    here = urls.topic_url(key, lang)
+    parts = [f"# {md_text(label(lang, 'topic_title', label=value.label[lang]))}\n"]
+    if value.intro.get(lang):
+        parts.append(block(f'<p class="kb-summary">{esc(value.intro[lang])}</p>'))
+    for heading, kind, slugs in (
+        ("topic_tools", "werkzeug", index.tools_by_topic.get(key, [])),
+        ("topic_projects", "modellvorhaben", index.projects_by_topic.get(key, [])),
+    ):
+        items = [_summary_item(kb.collection(kind)[s], lang, here) for s in slugs]
+        parts.append(f"\n\n## {md_text(label(lang, heading))}\n")
+        parts.append(block(ul(items, "kb-list") or f"<p>{esc(label(lang, 'topic_none'))}</p>"))
+    parts.append(block(f'<p>{link(urls.relative(here, urls.prefix(lang) + "themen/"), label(lang, "topics_all"))}</p>'))
+    return "".join(parts)
+
+
+def _summary_item(entry: Entry, lang: str, here: str) -> str:
+    href = urls.relative(here, urls.entry_url(entry.kind, entry.slug, lang))
+    attr = "" if entry.translated(lang) else ' lang="de"'
+    return f'<span{attr}>{link(href, entry.title(lang))}: {esc(entry.text("kurz", lang))}</span>'
+
+
+def topics_index_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
+    here = urls.prefix(lang) + "themen/"
+    items = []
+    for key, value in kb.vocab["themen"].values.items():
+        counts = label(lang, "topic_counts", tools=len(index.tools_by_topic.get(key, [])),
+                       projects=len(index.projects_by_topic.get(key, [])))
+        items.append(f'{link(urls.relative(here, urls.topic_url(key, lang)), value.label[lang])} '
+                     f'<span class="kb-muted">({esc(counts)})</span>')
+    return ul(items, "kb-topics")
+
+
+def glossary_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
+    here = urls.glossary_url(lang)
+    terms = sorted(kb.terms.values(), key=lambda t: (_sort_key(t.title(lang)), t.slug))
+    letters: dict[str, str] = {}
+    for term in terms:
+        letters.setdefault(_sort_key(term.title(lang))[:1].upper() or "#", term.slug)
+    nav = " ".join(link(f"#{slug}", letter) for letter, slug in letters.items())
+    rows = []
+    for term in terms:
+        name = term.title(lang) + (f" ({term.data['abkuerzung']})" if term.get("abkuerzung") else "")
+        details = [f"<p>{esc(term.text('definition', lang))}</p>"]
+        see = [link(f"#{s}", kb.terms[s].title(lang)) for s in term.get("siehe_auch", []) if s in kb.terms]
+        if see:
+            details.append(f'<p class="kb-see"><strong>{esc(label(lang, "see_also"))}:</strong> {", ".join(see)}</p>')
+        used = [
+            link(urls.relative(here, urls.entry_url(kind, slug, lang)), kb.collection(kind)[slug].title(lang))
+            for kind, slug in index.term_used_in.get(term.slug, [])
+        ]
+        if used:
+            details.append(f'<p class="kb-used"><strong>{esc(label(lang, "used_in"))}:</strong> {", ".join(used)}</p>')
+        links = [external_link(x["url"], x["titel"]) for x in term.get("links", [])]
+        if links:
+            details.append(ul(links))
+        rows.append(f'<dt id="{term.slug}">{esc(name)}</dt><dd>{"".join(details)}</dd>')
+    return (f'<nav class="kb-letters" aria-label="{esc(label(lang, "glossary_letters"))}">{nav}</nav>'
+            f'<dl class="kb-glossary">{"".join(rows)}</dl>')

@@ -1,0 +1,79 @@
+"""The one entry point a site generator needs: which pages exist and what each one says.
+
+A generator adapter (``hooks/knowledge_base.py`` for MkDocs) asks :class:`Site` for the pages to
+add and, page by page, for their Markdown. Everything it needs is computed once per load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit import render_lists
+from toolkit.index import CrossIndex, build_index
+from toolkit.load import load
+from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
+from toolkit.problems import Problems
+from toolkit.render_entry import entry_markdown
+from toolkit.urls import FOLDERS
+
+TOPIC_FOLDER = "themen"
+# Hand-written pages whose introduction is followed by a generated list.
+LIST_PAGES = {
+    "werkzeuge/index.md": "catalogue:werkzeug",
+    "modellvorhaben/index.md": "catalogue:modellvorhaben",
+    "themen/index.md": "topics",
+    "glossar.md": "glossary",
+}
+
+
+def normalise(src_uri: str) -> tuple[str, str | None]:
+    """``werkzeuge/x.en.md`` -> (``werkzeuge/x.md``, ``"en"``); a German file has no language."""
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE and src_uri.endswith(f".{lang}.md"):
+            return src_uri[: -len(f".{lang}.md")] + ".md", lang
+    return src_uri, None
+
+
+@dataclass
+class Site:
+    kb: KnowledgeBase
+    index: CrossIndex
+    problems: Problems
+
+    @classmethod
+    def load(cls, docs: Path, root: Path | None = None) -> Site:
+        kb, problems = load(docs, root)
+        index = build_index(kb) if not problems.errors else CrossIndex()
+        return cls(kb, index, problems)
+
+    def generated_pages(self) -> list[str]:
+        """Source paths of the pages that exist only in the knowledge base (topic pages)."""
+        pages = []
+        for key in self.kb.vocab["themen"].values if "themen" in self.kb.vocab else []:
+            pages.append(f"{TOPIC_FOLDER}/{key}.md")
+            pages += [f"{TOPIC_FOLDER}/{key}.{lang}.md" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+        return pages
+
+    def page_markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
+        """The Markdown of the page from ``src_uri`` in ``lang``; ``None`` leaves a page as written."""
+        path, _ = normalise(src_uri)
+        folder, _, name = path.rpartition("/")
+        slug = name[:-3]
+        for kind, kind_folder in FOLDERS.items():
+            if folder == kind_folder and slug in self.kb.collection(kind):
+                return entry_markdown(self.kb, self.index, self.kb.collection(kind)[slug], lang)
+        topics = self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
+        if folder == TOPIC_FOLDER and slug in topics:
+            return render_lists.topic_markdown(self.kb, self.index, slug, lang)
+        role = LIST_PAGES.get(path)
+        if role is None:
+            return None
+        return markdown.rstrip() + "\n\n" + self._list_html(role, lang) + "\n"
+
+    def _list_html(self, role: str, lang: str) -> str:
+        if role.startswith("catalogue:"):
+            return render_lists.catalogue_html(self.kb, role.split(":")[1], lang)
+        if role == "topics":
+            return render_lists.topics_index_html(self.kb, self.index, lang)
+        return render_lists.glossary_html(self.kb, self.index, lang)

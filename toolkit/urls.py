@@ -1,0 +1,53 @@
+"""The site's URL scheme, and relative links between its pages.
+
+German pages live at the root, English ones under ``en/``; every page is a folder
+(``werkzeuge/zukunftswerkstatt/``), as MkDocs writes them with ``use_directory_urls``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from toolkit.model import DEFAULT_LANGUAGE
+
+FOLDERS = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def page_url(src_uri: str, lang: str) -> str:
+    """``werkzeuge/x.md`` -> ``werkzeuge/x/``; ``index.md`` -> ``""`` (then the language prefix)."""
+    path = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    elif path:
+        path += "/"
+    return prefix(lang) + path
+
+
+def entry_url(kind: str, slug: str, lang: str) -> str:
+    return f"{prefix(lang)}{FOLDERS[kind]}/{slug}/"
+
+
+def catalogue_url(kind: str, lang: str) -> str:
+    return f"{prefix(lang)}{FOLDERS[kind]}/"
+
+
+def topic_url(key: str, lang: str) -> str:
+    return f"{prefix(lang)}themen/{key}/"
+
+
+def glossary_url(lang: str, term: str | None = None) -> str:
+    return f"{prefix(lang)}glossar/" + (f"#{term}" if term else "")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
+    target, sep, rest = to_url.partition("#") if "#" in to_url else to_url.partition("?")
+    start = from_url.rstrip("/") or "."
+    path = posixpath.relpath(target.rstrip("/") or ".", start)
+    if target.endswith("/") or target == "":
+        path = "./" if path == "." else path + "/"
+    return path + sep + rest
