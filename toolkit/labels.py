@@ -58,6 +58,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter": "Filtern",
         "search_in_catalogue": "Im Katalog suchen",
         "reset": "Filter zurücksetzen",
+        "newest": "Neu und aktualisiert",
     },
     "en": {
         "steckbrief": "Fact box",
@@ -114,6 +115,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter": "Filter",
         "search_in_catalogue": "Search the catalogue",
         "reset": "Reset filters",
+        "newest": "New and updated",
     },
 }
 

@@ -157,3 +157,19 @@ def glossary_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
         rows.append(f'<dt id="{term.slug}">{esc(name)}</dt><dd>{"".join(details)}</dd>')
     return (f'<nav class="kb-letters" aria-label="{esc(label(lang, "glossary_letters"))}">{nav}</nav>'
             f'<dl class="kb-glossary">{"".join(rows)}</dl>')
+
+
+NEWEST_LIMIT = 6
+
+
+def newest_html(kb: KnowledgeBase, lang: str) -> str:
+    """The most recently reviewed entries, for the start page."""
+    here = urls.prefix(lang)
+    entries = [*kb.tools.values(), *kb.projects.values()]
+    entries.sort(key=lambda e: (-e.data["geprueft"].toordinal() if "geprueft" in e.data else 0,
+                                _sort_key(e.title(lang)), e.slug))
+    items = [
+        f'<span class="kb-muted">{esc(label(lang, "kind_" + e.kind))}:</span> ' + _summary_item(e, lang, here)
+        for e in entries[:NEWEST_LIMIT]
+    ]
+    return f'<h2 id="neu">{esc(label(lang, "newest"))}</h2>' + ul(items, "kb-list kb-newest")

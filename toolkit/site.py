@@ -20,6 +20,7 @@ from toolkit.urls import FOLDERS
 TOPIC_FOLDER = "themen"
 # Hand-written pages whose introduction is followed by a generated list.
 LIST_PAGES = {
+    "index.md": "home",
     "werkzeuge/index.md": "catalogue:werkzeug",
     "modellvorhaben/index.md": "catalogue:modellvorhaben",
     "themen/index.md": "topics",
@@ -74,6 +75,8 @@ class Site:
     def _list_html(self, role: str, lang: str) -> str:
         if role.startswith("catalogue:"):
             return render_lists.catalogue_html(self.kb, role.split(":")[1], lang)
+        if role == "home":
+            return render_lists.newest_html(self.kb, lang)
         if role == "topics":
             return render_lists.topics_index_html(self.kb, self.index, lang)
         return render_lists.glossary_html(self.kb, self.index, lang)
