@@ -28,7 +28,9 @@ class _Loader:
     problems: Problems
     references: list[Reference] = field(default_factory=list)
     # Every slug that has a file, even a broken one: a reference to it is not a second error.
-    existing: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
+    # None while a kind's sources could not be listed (a broken glossary file): then nothing is
+    # known to be missing.
+    existing: dict[str, set[str] | None] = field(default_factory=lambda: {k: set() for k in KINDS})
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -47,7 +49,7 @@ class _Loader:
             if sorted_into is not None:
                 slug, lang = sorted_into
                 (german if lang == "de" else english)[slug] = path
-                self.existing[kind].add(slug)
+                self.existing[kind].add(slug)  # type: ignore[union-attr]
         entries: dict[str, Entry] = {}
         for slug, path in german.items():
             entry = self._german(path, kind, slug)
@@ -129,10 +131,12 @@ class _Loader:
         text = read_text(path, rel, self.problems)
         parsed = parse_yaml(text, rel, self.problems) if text is not None else None
         if parsed is None:
+            self.existing["begriff"] = None
             return {}
         data, lines = parsed
         if not isinstance(data, dict):
             self.problems.error(rel, 1, "must map each term's slug to its fields (begriff, definition, ...)")
+            self.existing["begriff"] = None
             return {}
         terms: dict[str, Entry] = {}
         checker = self.checker(rel, lines)
@@ -143,7 +147,7 @@ class _Loader:
                 self.problems.error(rel, line, f"'{slug}' is not a valid slug: use lowercase letters, digits and "
                                                f"hyphens, e.g. '{slugify(slug) or 'begriff'}'")
                 continue
-            self.existing["begriff"].add(slug)
+            self.existing["begriff"].add(slug)  # type: ignore[union-attr]
             if not isinstance(fields, dict):
                 self.problems.error(rel, line, f"term '{slug}' needs its fields (begriff, definition, ...)")
                 continue
@@ -173,7 +177,7 @@ def _check_references(loader: _Loader, kb: KnowledgeBase) -> None:
     names = {"werkzeug": "tool", "modellvorhaben": "model project", "begriff": "glossary term"}
     for ref in loader.references:
         known = loader.existing[ref.kind]
-        if ref.slug not in known:
+        if known is not None and ref.slug not in known:
             loader.problems.error(ref.path, ref.line, f"'{ref.field}' names the {names[ref.kind]} '{ref.slug}', "
                                                       f"which does not exist{did_you_mean(ref.slug, known)}")
     for entry in kb.tools.values():

@@ -131,14 +131,18 @@ class _Builder:
         self.failed = False
         self.seen: set[int] = set()
 
-    def fail(self, node: yaml.Node, message: str) -> None:
+    def report(self, node: yaml.Node, message: str) -> None:
+        """An error that leaves the rest of the document usable (the value is dropped)."""
         self.problems.error(self.rel, node.start_mark.line + 1 + self.offset, message)
+
+    def fail(self, node: yaml.Node, message: str) -> None:
+        self.report(node, message)
         self.failed = True
 
     def build(self, node: yaml.Node, key: Key) -> Any:
         # Aliases share the node object: refusing a second visit stops "billion laughs" input.
         if id(node) in self.seen:
-            self.fail(node, "YAML anchors and aliases (&name, *name) are not supported; write the value out")
+            self.report(node, "YAML anchors and aliases (&name, *name) are not supported; write the value out")
             return None
         self.seen.add(id(node))
         self.lines.by_key[key] = node.start_mark.line + 1 + self.offset
@@ -146,14 +150,17 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.fail(key_node, "a key must be a plain word")
+                    self.report(key_node, "a key must be a plain word")
                     continue
                 name = key_node.value
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.fail(key_node, "YAML merge keys (<<) are not supported; write the fields out")
+                    self.report(key_node, "YAML merge keys (<<) are not supported; write the fields out")
                     continue
                 if name in result:
-                    self.fail(key_node, f"duplicate key '{name}' (each field may appear once; remove one)")
+                    self.report(key_node, f"duplicate key '{name}' (each field may appear once; remove one)")
+                    continue
+                if id(value_node) in self.seen:  # an alias: point at the key that uses it
+                    self.report(key_node, "YAML anchors and aliases (&name, *name) are not supported; write the value out")
                     continue
                 result[name] = self.build(value_node, (*key, name))
             return result

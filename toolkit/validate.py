@@ -83,9 +83,10 @@ class Checker:
     def _type_error(self, key: Key, spec: Field, expected: str, value: Any) -> None:
         raw = self.lines.raw.get(key)
         hint = ""
-        if raw is not None and expected in ("text", "a vocabulary key", "a slug"):
-            read = "true" if value is True else "false" if value is False else repr(value)
-            hint = f"; YAML reads {raw} as {read}, so put it in quotes: \"{raw}\""
+        if raw is not None and isinstance(value, bool) and expected in ("text", "a vocabulary key", "a slug"):
+            hint = f"; YAML reads {raw} as {str(value).lower()}, so put it in quotes: \"{raw}\""
+        elif raw is not None and expected in ("text", "a vocabulary key", "a slug"):
+            hint = f"; put it in quotes: \"{raw}\""
         elif expected.startswith("a list") and isinstance(value, str):
             hint = f"; write it as a list: [{value}]"
         self.error(key, f"'{spec.name}' must be {expected}, not {_describe(value)}{hint}")
@@ -130,7 +131,9 @@ class Checker:
 
     def _key(self, value: Any, spec: Field, key: Key) -> str | None:
         assert spec.vocab is not None
-        values = self.vocab[spec.vocab].values if spec.vocab in self.vocab else {}
+        if spec.vocab not in self.vocab:
+            return value  # the vocabulary file itself is broken: reported there, not at every use
+        values = self.vocab[spec.vocab].values
         if not isinstance(value, str):
             self._type_error(key, spec, "a vocabulary key", value)
             return None
