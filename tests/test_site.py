@@ -1,0 +1,161 @@
+"""The real MkDocs build with the real hooks, on a tiny knowledge base (tests/fixtures/base)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, build, copy_project
+from htmlscan import page_file, parse, resolve
+
+FIXTURE = REPO / "tests" / "fixtures" / "base" / "docs"
+
+
+def tiny_project(dest: Path) -> Path:
+    """The real site configuration and hand-written pages, with the fixture's entries only."""
+    project = copy_project(dest)
+    docs = project / "docs"
+    for folder in ("werkzeuge", "modellvorhaben"):
+        for source in (docs / folder).glob("*.md"):
+            if not source.name.startswith("index."):
+                source.unlink()
+    shutil.copytree(FIXTURE, docs, dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tiny_project(tmp_path_factory.mktemp("tiny"))
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def links_to(site: Path, url: str) -> dict[Path, str]:
+    """Resolved internal link targets of a page, with their link texts."""
+    page = parse(page_file(site, url))
+    found = {}
+    for link in page.links():
+        target = resolve(site, url, link.attrs["href"])
+        if target:
+            found[target[0].resolve()] = link.text.strip()
+    return found
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+@pytest.mark.parametrize("url", ["werkzeuge/beispiel/", "werkzeuge/zweites/", "modellvorhaben/verbund/"])
+def test_every_entry_has_a_page_in_both_languages(site: Path, url: str, lang_prefix: str) -> None:
+    page = parse(page_file(site, lang_prefix + url))
+    assert page.find("section", class_="kb-steckbrief"), "fact box missing"
+    html = page_file(site, lang_prefix + url).read_text()
+    assert f'lang="{lang_prefix[:2] or "de"}"' in html.split(">", 2)[1]
+
+
+def test_fact_box_speaks_the_readers_language(site: Path) -> None:
+    german = page_file(site, "werkzeuge/beispiel/").read_text()
+    english = page_file(site, "en/werkzeuge/beispiel/").read_text()
+    assert "Steckbrief" in german and "Beteiligung" in german and "5 bis 20 Personen" in german
+    assert "Fact box" in english and "Participation" in english and "5 to 20 people" in english
+    assert "Beispielwerkstatt" in german and "Sample workshop" in english
+    assert "Steckbrief" not in english
+
+
+def test_project_links_its_tools_and_tools_list_their_projects(site: Path) -> None:
+    for prefix in ("", "en/"):
+        tool = page_file(site, f"{prefix}werkzeuge/beispiel/").resolve()
+        project = page_file(site, f"{prefix}modellvorhaben/verbund/").resolve()
+        assert tool in links_to(site, f"{prefix}modellvorhaben/verbund/")
+        assert project in links_to(site, f"{prefix}werkzeuge/beispiel/")
+        # zweites is used by no project: its page says so instead of listing one
+        assert project not in links_to(site, f"{prefix}werkzeuge/zweites/")
+
+
+def test_related_tools_link_each_other(site: Path) -> None:
+    assert page_file(site, "werkzeuge/zweites/").resolve() in links_to(site, "werkzeuge/beispiel/")
+    assert page_file(site, "werkzeuge/beispiel/").resolve() in links_to(site, "werkzeuge/zweites/")
+
+
+def test_topic_pages_list_tools_and_projects_of_the_topic(site: Path) -> None:
+    for prefix in ("", "en/"):
+        wohnen = links_to(site, f"{prefix}themen/wohnen/")
+        for url in ("werkzeuge/beispiel/", "werkzeuge/zweites/", "modellvorhaben/verbund/"):
+            assert page_file(site, prefix + url).resolve() in wohnen
+        beteiligung = links_to(site, f"{prefix}themen/beteiligung/")
+        assert page_file(site, prefix + "werkzeuge/zweites/").resolve() not in beteiligung
+    assert "Housing" in page_file(site, "en/themen/wohnen/").read_text()
+
+
+def test_glossary_anchor_and_usage_both_ways(site: Path) -> None:
+    for prefix in ("", "en/"):
+        glossary = page_file(site, f"{prefix}glossar/")
+        assert "kleinstadt" in parse(glossary).ids()
+        # the tool lists the term in its front matter and mentions it in its text
+        targets = {(p, f) for p, f in (resolve(site, f"{prefix}werkzeuge/beispiel/", link.attrs["href"]) or (None, None)
+                                       for link in parse(page_file(site, f"{prefix}werkzeuge/beispiel/")).links())}
+        assert (glossary.resolve(), "kleinstadt") in {(p.resolve(), f) for p, f in targets if p}
+        # and the term says where it is used
+        assert page_file(site, f"{prefix}werkzeuge/beispiel/").resolve() in links_to(site, f"{prefix}glossar/")
+
+
+def test_every_page_links_to_its_other_language(site: Path) -> None:
+    for url in ("werkzeuge/beispiel/", "themen/wohnen/", "glossar/", "werkzeuge/"):
+        assert page_file(site, "en/" + url).resolve() in links_to(site, url)
+        assert page_file(site, url).resolve() in links_to(site, "en/" + url)
+
+
+def test_catalogue_lists_every_entry_with_data_slug(site: Path) -> None:
+    for prefix in ("", "en/"):
+        tools = parse(page_file(site, f"{prefix}werkzeuge/"))
+        assert {e.attrs["data-slug"] for e in tools.find(class_="kb-card")} == {"beispiel", "zweites"}
+        projects = parse(page_file(site, f"{prefix}modellvorhaben/"))
+        assert {e.attrs["data-slug"] for e in projects.find(class_="kb-card")} == {"verbund"}
+
+
+def test_entries_are_not_navigation_items(site: Path) -> None:
+    nav_links = [link for link in parse(page_file(site, "werkzeuge/beispiel/")).links()
+                 if "md-nav__link" in link.attrs.get("class", "")]
+    assert nav_links, "the sidebar shows the sections"
+    assert not any("zweites" in link.attrs["href"] for link in nav_links)
+
+
+def test_untranslated_entry_shows_german_text_and_says_so(tmp_path: Path) -> None:
+    project = tiny_project(tmp_path)
+    (project / "docs" / "werkzeuge" / "zweites.en.md").unlink()
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    english = parse(page_file(project / "site", "en/werkzeuge/zweites/"))
+    assert english.find("p", class_="kb-notice")
+    assert english.find("p", class_="kb-summary", lang="de")
+    assert "Ein zweites Werkzeug." in page_file(project / "site", "en/werkzeuge/zweites/").read_text()
+
+
+def test_broken_source_fails_the_build_with_path_and_line(tmp_path: Path) -> None:
+    project = tiny_project(tmp_path)
+    source = project / "docs" / "werkzeuge" / "zweites.md"
+    source.write_text(source.read_text().replace("themen: [wohnen]", "themen: [wohen]"))
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/werkzeuge/zweites.md:6: error: unknown themen value 'wohen' (did you mean 'wohnen'?)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_hostile_text_stays_text(tmp_path: Path) -> None:
+    project = tiny_project(tmp_path)
+    source = project / "docs" / "werkzeuge" / "zweites.md"
+    hostile = "<script>alert(1)</script>"
+    text = source.read_text()
+    for field in ("titel", "kurz", "zweck", "dauer"):
+        text = text.replace(f"\n{field}: ", f"\n{field}: \"{hostile} ", 1).replace(
+            f"\n{field}: \"{hostile} ", f"\n{field}: \"{hostile} ", 1)
+    text = "\n".join(line + '"' if line.startswith(tuple(f"{f}: \"<" for f in ("titel", "kurz", "zweck", "dauer")))
+                     else line for line in text.split("\n"))
+    source.write_text(text)
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for url in ("werkzeuge/zweites/", "werkzeuge/", "themen/wohnen/", "en/werkzeuge/zweites/"):
+        html = page_file(project / "site", url).read_text()
+        assert hostile not in html, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
