@@ -73,5 +73,9 @@ on_files = CombinedEvent(_check_sources, _add_generated_pages, _fill_generated_p
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    rendered = _site(config).page_markdown(page.file.src_uri, _language(config), markdown)
+    site, lang = _site(config), _language(config)
+    title = site.page_title(page.file.src_uri, lang)
+    if title is not None:
+        page.meta["title"] = title
+    rendered = site.page_markdown(page.file.src_uri, lang, markdown)
     return markdown if rendered is None else rendered

@@ -142,20 +142,40 @@ def test_broken_source_fails_the_build_with_path_and_line(tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr
 
 
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+HOSTILE_TOOL = """---
+titel: {q}
+kurz: {q}
+zweck: {q}
+formattyp: beratung
+themen: [wohnen]
+zielgruppen: [verwaltung]
+modus: digital
+organisation: zentral
+reichweite: [regional]
+dauer: {q}
+dauerklasse: wochen
+aufwand: hoch
+kosten: {q}
+ablauf: [{q}]
+tipps: [{q}]
+quellen: [{{titel: {q}, url: "https://example.org/?a=1&b=x"}}]
+geprueft: 2026-02-01
+---
+"""
+
+
 def test_hostile_text_stays_text(tmp_path: Path) -> None:
     project = tiny_project(tmp_path)
-    source = project / "docs" / "werkzeuge" / "zweites.md"
-    hostile = "<script>alert(1)</script>"
-    text = source.read_text()
-    for field in ("titel", "kurz", "zweck", "dauer"):
-        text = text.replace(f"\n{field}: ", f"\n{field}: \"{hostile} ", 1).replace(
-            f"\n{field}: \"{hostile} ", f"\n{field}: \"{hostile} ", 1)
-    text = "\n".join(line + '"' if line.startswith(tuple(f"{f}: \"<" for f in ("titel", "kurz", "zweck", "dauer")))
-                     else line for line in text.split("\n"))
-    source.write_text(text)
+    folder = project / "docs" / "werkzeuge"
+    quoted = f'"{HOSTILE}"'
+    (folder / "zweites.md").write_text(HOSTILE_TOOL.format(q=quoted))
+    english = f"---\ntitel: {quoted}\nkurz: {quoted}\nzweck: {quoted}\ndauer: {quoted}\nablauf: [{quoted}]\n---\n"
+    (folder / "zweites.en.md").write_text(english)
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    for url in ("werkzeuge/zweites/", "werkzeuge/", "themen/wohnen/", "en/werkzeuge/zweites/"):
+    for url in ("werkzeuge/zweites/", "werkzeuge/", "themen/wohnen/", "werkzeuge/beispiel/",
+                "en/werkzeuge/zweites/", "en/werkzeuge/"):
         html = page_file(project / "site", url).read_text()
-        assert hostile not in html, url
+        assert "<script>alert" not in html and "<img src=x" not in html, url
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url

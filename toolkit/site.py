@@ -12,6 +12,7 @@ from pathlib import Path
 from toolkit import render_lists
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
+from toolkit.markup import esc
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
 from toolkit.problems import Problems
 from toolkit.render_entry import entry_markdown
@@ -71,6 +72,22 @@ class Site:
         if role is None:
             return None
         return markdown.rstrip() + "\n\n" + self._list_html(role, lang) + "\n"
+
+    def page_title(self, src_uri: str, lang: str) -> str | None:
+        """The HTML-escaped title of a page the knowledge base renders, for the page's <title>.
+
+        Themes insert titles into templates as they are, so a title from a source is escaped here.
+        """
+        path, _ = normalise(src_uri)
+        folder, _, name = path.rpartition("/")
+        slug = name[:-3]
+        for kind, kind_folder in FOLDERS.items():
+            if folder == kind_folder and slug in self.kb.collection(kind):
+                return esc(self.kb.collection(kind)[slug].title(lang))
+        topics = self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
+        if folder == TOPIC_FOLDER and slug in topics:
+            return esc(topics[slug].label[lang])
+        return None
 
     def _list_html(self, role: str, lang: str) -> str:
         if role.startswith("catalogue:"):
