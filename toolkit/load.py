@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.figures import load_figures
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.problems import Problems, did_you_mean
 from toolkit.schema import KINDS
@@ -166,7 +167,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     tools = loader.collection("werkzeuge", COLLECTIONS["werkzeuge"])
     projects = loader.collection("modellvorhaben", COLLECTIONS["modellvorhaben"])
     terms = loader.glossary()
-    kb = KnowledgeBase(loader.vocab, tools, projects, terms)
+    kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems))
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
     problems.sort()

@@ -74,6 +74,7 @@ class KnowledgeBase:
     tools: dict[str, Entry]
     projects: dict[str, Entry]
     terms: dict[str, Entry]
+    figures: Any = None  # toolkit.figures.Figures, when docs/zahlen.yml exists
 
     def collection(self, kind: str) -> dict[str, Entry]:
         return {"werkzeug": self.tools, "modellvorhaben": self.projects, "begriff": self.terms}[kind]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit import render_lists
+from toolkit.figures import figures_html
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
 from toolkit.markup import esc
@@ -26,6 +27,7 @@ LIST_PAGES = {
     "modellvorhaben/index.md": "catalogue:modellvorhaben",
     "themen/index.md": "topics",
     "glossar.md": "glossary",
+    "kleinstaedte.md": "figures",
 }
 
 
@@ -92,6 +94,8 @@ class Site:
     def _list_html(self, role: str, lang: str) -> str:
         if role.startswith("catalogue:"):
             return render_lists.catalogue_html(self.kb, role.split(":")[1], lang)
+        if role == "figures":
+            return figures_html(self.kb.figures, lang) if self.kb.figures else ""
         if role == "home":
             return render_lists.newest_html(self.kb, lang)
         if role == "topics":

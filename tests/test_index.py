@@ -1,0 +1,74 @@
+"""Cross-indexing on records built in memory: related tools, topic lists, glossary detection."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from toolkit.index import RELATED_LIMIT, build_index
+from toolkit.model import Entry, KnowledgeBase, Vocabulary, VocabValue
+
+
+def vocab(name: str, *keys: str) -> Vocabulary:
+    return Vocabulary(name, name, {k: VocabValue(k, {"de": k.title(), "en": k.upper()}) for k in keys})
+
+
+def tool(slug: str, themen: list[str], zielgruppen: list[str], body: str = "", **extra: object) -> Entry:
+    data = {"titel": slug.title(), "kurz": "k", "themen": themen, "zielgruppen": zielgruppen,
+            "geprueft": dt.date(2026, 1, 1), **extra}
+    return Entry("werkzeug", slug, data, text_en={"titel": slug.upper()}, body={"de": body, "en": body})
+
+
+def term(slug: str, de: str, en: str, **extra: object) -> Entry:
+    return Entry("begriff", slug, {"begriff": {"de": de, "en": en}, "definition": {"de": "d", "en": "d"}, **extra})
+
+
+def kb(tools: list[Entry], projects: list[Entry] = (), terms: list[Entry] = ()) -> KnowledgeBase:  # type: ignore[assignment]
+    return KnowledgeBase(
+        {"themen": vocab("themen", "wohnen", "mobilitaet", "bildung")},
+        {t.slug: t for t in tools}, {p.slug: p for p in projects}, {t.slug: t for t in terms},
+    )
+
+
+def test_related_prefers_shared_topics_over_shared_groups() -> None:
+    base = kb([
+        tool("a", ["wohnen", "mobilitaet"], ["verwaltung"]),
+        tool("b", ["wohnen", "mobilitaet"], []),          # two topics: score 4
+        tool("c", ["wohnen"], ["verwaltung"]),             # one topic, one group: score 3
+        tool("d", [], ["verwaltung"]),                     # one group: score 1
+        tool("e", ["bildung"], ["politik"]),               # nothing shared
+    ])
+    assert build_index(base).related["a"] == ["b", "c", "d"]
+
+
+def test_editor_choice_comes_first_and_list_is_capped() -> None:
+    tools = [tool(f"t{i}", ["wohnen"], []) for i in range(10)]
+    tools.append(tool("x", ["wohnen"], [], verwandt=["t9"]))
+    related = build_index(kb(tools)).related["x"]
+    assert related[0] == "t9" and len(related) == RELATED_LIMIT and "x" not in related
+
+
+def test_projects_by_tool_and_by_topic() -> None:
+    project = Entry("modellvorhaben", "p", {"titel": "P", "themen": ["wohnen"], "werkzeuge": ["a"]})
+    index = build_index(kb([tool("a", ["bildung"], []), tool("b", ["wohnen"], [])], [project]))
+    assert index.projects_by_tool == {"a": ["p"], "b": []}
+    assert index.tools_by_topic["wohnen"] == ["b"] and index.projects_by_topic["wohnen"] == ["p"]
+    assert index.tools_by_topic["mobilitaet"] == []
+
+
+def test_glossary_terms_detected_per_language_and_usage_recorded() -> None:
+    terms = [term("bbsr", "Bundesinstitut", "Federal Institute", abkuerzung="BBSR"),
+             term("charta", "Leipzig-Charta", "Leipzig Charter"),
+             term("neue-charta", "Neue Leipzig-Charta", "New Leipzig Charter")]
+    a = tool("a", [], [], body="Das BBSR und die Neue Leipzig-Charta. BBSRX zählt nicht.")
+    a.body["en"] = "The Federal Institute wrote it."
+    index = build_index(kb([a], terms=terms))
+    # the longer name wins over the shorter one inside it; a word that merely starts alike does not count
+    assert index.terms_of[("werkzeug", "a", "de")] == ["bbsr", "neue-charta"]
+    assert index.terms_of[("werkzeug", "a", "en")] == ["bbsr"]
+    assert index.term_used_in["bbsr"] == [("werkzeug", "a")] and index.term_used_in["charta"] == []
+
+
+def test_listed_terms_come_first_even_when_not_mentioned() -> None:
+    terms = [term("x", "Ixe", "Ix"), term("y", "Ypsilon", "Upsilon")]
+    index = build_index(kb([tool("a", [], [], body="Ypsilon", begriffe=["x"])], terms=terms))
+    assert index.terms_of[("werkzeug", "a", "de")] == ["x", "y"]
