@@ -40,9 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _check_sources(files: Files, config: MkDocsConfig) -> Files:
     site = _site(config)
+    for problem in site.problems.errors:
+        log.error(problem.format())
     if site.problems.errors:
-        for problem in site.problems:
-            log.error(problem.format())
         raise Abort(f"The sources have {len(site.problems.errors)} error(s), listed above. "
                     f"Fix them and build again ('make check' lists them without building).")
     # Warnings (e.g. a missing translation) are information for the build, not failures:
