@@ -58,6 +58,9 @@ LABELS: dict[str, dict[str, str]] = {
         "filter": "Filtern",
         "search_in_catalogue": "Im Katalog suchen",
         "reset": "Filter zurücksetzen",
+        "map_all": "Karte: Orte der Modellvorhaben in Deutschland. Jeder Punkt führt zu seinem Modellvorhaben.",
+        "map_project": "Karte: Orte dieses Modellvorhabens in Deutschland",
+        "map_list": "Alle Orte als Liste ({n})",
         "newest": "Neu und aktualisiert",
     },
     "en": {
@@ -115,6 +118,9 @@ LABELS: dict[str, dict[str, str]] = {
         "filter": "Filter",
         "search_in_catalogue": "Search the catalogue",
         "reset": "Reset filters",
+        "map_all": "Map: towns of the model projects in Germany. Each dot leads to its model project.",
+        "map_project": "Map: towns of this model project in Germany",
+        "map_list": "All towns as a list ({n})",
         "newest": "New and updated",
     },
 }

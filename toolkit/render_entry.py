@@ -5,6 +5,7 @@ from __future__ import annotations
 from toolkit import urls
 from toolkit.index import CrossIndex
 from toolkit.labels import label
+from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.model import Entry, KnowledgeBase
 
@@ -62,6 +63,7 @@ class EntryPage:
             parts.append(self.section("zweck", f"<p{wrap}>{esc(e.text('zweck', lang))}</p>"))
             parts.append(self.section("ablauf", ol([esc(s) for s in e.text("ablauf", lang)], "kb-steps")))
         else:
+            parts.append(block(self.project_map()))
             parts.append(self.section("ergebnisse", ul([esc(s) for s in e.text("ergebnisse", lang) or []])))
         body = e.body.get(lang) if e.translated(lang) else e.body.get("de", "")
         if body and body.strip():
@@ -103,6 +105,12 @@ class EntryPage:
             ("kosten", esc(e.text("kosten", lang) or "")),
             ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
         ]
+
+    def project_map(self) -> str:
+        """The project's towns on a map of Germany, right after the fact box; names on the map."""
+        towns = project_towns(kb=self.kb, projects=[self.entry], lang=self.lang, here=self.here,
+                              current=self.entry.slug)
+        return map_html(towns=towns, caption=label(self.lang, "map_project"), labels=True)
 
     def project_facts(self) -> list[tuple[str, str]]:
         e, lang = self.entry, self.lang

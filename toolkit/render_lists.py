@@ -7,6 +7,7 @@ import unicodedata
 from toolkit import urls
 from toolkit.index import CrossIndex
 from toolkit.labels import label
+from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ul
 from toolkit.model import Entry, KnowledgeBase
 
@@ -61,7 +62,8 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
                          f"</legend>{options}</fieldset>")
     cards = [_card(kb, e, lang, here) for e in entries]
     return (
-        f'<div class="kb-catalogue" data-kind="{kind}">'
+        (_projects_map(kb, entries, lang, here) if kind == "modellvorhaben" else "")
+        + f'<div class="kb-catalogue" data-kind="{kind}">'
         f'<form class="kb-filters" hidden role="search" aria-label="{esc(label(lang, "filter"))}">'
         f'<label class="kb-text-filter">{esc(label(lang, "search_in_catalogue"))} '
         f'<input type="search" name="q" autocomplete="off"></label>'
@@ -70,6 +72,14 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
         f'<p class="kb-count" aria-live="polite">{esc(label(lang, "catalogue_count", n=len(entries)))}</p>'
         f'<ul class="kb-cards">{"".join(cards)}</ul></div>'
     )
+
+
+def _projects_map(kb: KnowledgeBase, projects: list[Entry], lang: str, here: str) -> str:
+    """Every project's towns on one map, listed by town name below it."""
+    towns = sorted(project_towns(kb=kb, projects=projects, lang=lang, here=here),
+                   key=lambda t: (_sort_key(t.name), _sort_key(t.project)))
+    return map_html(towns=towns, caption=label(lang, "map_all"),
+                    list_summary=label(lang, "map_list", n=len(towns)))
 
 
 def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
