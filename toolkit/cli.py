@@ -6,7 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from toolkit.jsonschema import write_schemas
 from toolkit.load import load
+from toolkit.new import KINDS, Refused, create
+from toolkit.problems import Problems
+from toolkit.vocabulary import load_vocabularies
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +22,19 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line: error: message; github: GitHub Actions annotations")
     check.set_defaults(run=run_check)
+
+    new = commands.add_parser("new", help="start a new entry from the template, German and English")
+    new.add_argument("kind", choices=KINDS, help="werkzeug (tool), modellvorhaben (model project) or begriff (term)")
+    new.add_argument("title", help='the German title, e.g. "Bürgerhaushalt Testlauf"; the slug is made from it')
+    new.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    new.set_defaults(run=run_new)
+
+    export = commands.add_parser("export", help="write files derived from the content model")
+    exports = export.add_subparsers(dest="what", required=True)
+    schema = exports.add_parser("schema", help="the JSON Schemas of the sources, for editors' tools")
+    schema.add_argument("dest", type=Path, help="the folder to write them to, e.g. schema")
+    schema.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    schema.set_defaults(run=run_export_schema)
 
     args = parser.parse_args(argv)
     return int(args.run(args))
@@ -34,3 +51,31 @@ def run_check(args: argparse.Namespace) -> int:
     errors, warnings = len(problems.errors), len(problems.warnings)
     print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    docs: Path = args.docs
+    if not docs.is_dir():
+        print(f"{docs}: error: no such folder (run this in the repository, or pass --docs)", file=sys.stderr)
+        return 2
+    try:
+        created = create(kind=args.kind, title=args.title, docs=docs, vocab=_vocabularies(docs))
+    except Refused as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 1
+    for path in created.paths:
+        print(f"{'extended' if args.kind == 'begriff' else 'created'} {path.as_posix()}")
+    print(f"Fill in the fields of '{created.slug}', then run 'make check': it names each field still empty.",
+          file=sys.stderr)
+    return 0
+
+
+def run_export_schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(args.dest, vocab=_vocabularies(args.docs)):
+        print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def _vocabularies(docs: Path) -> dict:  # type: ignore[type-arg]
+    # A broken vocabulary is the checker's to report; templates and schemas use what can be read.
+    return load_vocabularies(docs, docs.parent, Problems())

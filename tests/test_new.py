@@ -1,0 +1,202 @@
+"""``python -m toolkit new``: a new entry from the template, and what ``check`` says until it is filled."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from conftest import REPO, build, copy_project
+from toolkit.problems import Problems
+from toolkit.schema import KINDS, Field
+from toolkit.vocabulary import load_vocabularies
+
+MESSAGE = re.compile(r"^(?P<path>\S+):(?P<line>\d+): error: required field '(?P<field>\w+)' is still empty: .+$")
+
+
+def toolkit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=root, capture_output=True, text=True,
+                          timeout=60)
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    """A small valid knowledge base (the checker's base fixture with the real vocabulary)."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", tmp_path, dirs_exist_ok=True)
+    shutil.copy(REPO / "docs" / "vokabular.yml", tmp_path / "docs" / "vokabular.yml")
+    return tmp_path
+
+
+def still_to_fill(declared: tuple[Field, ...], *, translation: bool = False) -> list[str]:
+    """The required fields an editor fills in a fresh template: groups count by their own fields."""
+    names: list[str] = []
+    for spec in declared:
+        if not spec.required or (translation and not spec.translatable):
+            continue
+        if spec.type == "object":
+            names += still_to_fill(spec.fields)
+        elif spec.type == "list" and spec.item is not None and spec.item.type == "object":
+            names += still_to_fill(spec.item.fields)
+        elif spec.type == "bilingual":
+            names += ["de", "en"]
+        else:
+            names.append(spec.name)
+    return names
+
+
+def messages_for(output: str, path: str) -> list[re.Match[str]]:
+    lines = [line for line in output.splitlines() if line.startswith(path + ":")]
+    matches = [MESSAGE.match(line) for line in lines]
+    assert all(matches), f"unexpected messages for {path}:\n" + "\n".join(lines)
+    return matches  # type: ignore[return-value]
+
+
+def test_new_tool_is_named_from_the_title_in_both_languages(base: Path) -> None:
+    result = toolkit(base, "new", "werkzeug", "Bürgerhaushalt Testlauf")
+    assert result.returncode == 0, result.stderr
+    german = base / "docs/werkzeuge/buergerhaushalt-testlauf.md"
+    english = base / "docs/werkzeuge/buergerhaushalt-testlauf.en.md"
+    assert result.stdout.split() == ["created", "docs/werkzeuge/buergerhaushalt-testlauf.md",
+                                     "created", "docs/werkzeuge/buergerhaushalt-testlauf.en.md"]
+    text = german.read_text(encoding="utf-8")
+    assert "\ntitel: Bürgerhaushalt Testlauf\n" in text
+    assert text.splitlines()[:2] == ["---", "# yaml-language-server: $schema=../../schema/werkzeug.schema.json"]
+    assert english.read_text(encoding="utf-8").splitlines()[1] == \
+        "# yaml-language-server: $schema=../../schema/werkzeug.en.schema.json"
+
+
+@pytest.mark.parametrize("kind", ["werkzeug", "modellvorhaben"])
+def test_every_field_is_present_and_explained(base: Path, kind: str) -> None:
+    assert toolkit(base, "new", kind, "Neuer Eintrag").returncode == 0
+    vocab = load_vocabularies(base / "docs", base, Problems())
+    folder = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}[kind]
+    for suffix, declared in ((".md", KINDS[kind]), (".en.md", [f for f in KINDS[kind] if f.translatable])):
+        lines = (base / f"docs/{folder}/neuer-eintrag{suffix}").read_text(encoding="utf-8").splitlines()
+        present = [m[1] for line in lines if (m := re.match(r"(\w+):", line))]
+        assert present == [spec.name for spec in declared]
+        for spec in declared:
+            at = next(i for i, line in enumerate(lines) if line.startswith(f"{spec.name}:"))
+            comment = []
+            while lines[at - 1 - len(comment)].startswith("# "):
+                comment.append(lines[at - 1 - len(comment)])
+            explained = " ".join(reversed(comment))
+            assert spec.doc.lower() in explained.lower(), f"{spec.name}: {explained!r}"
+            vocabulary = spec.vocab or (spec.item.vocab if spec.item else None)
+            if vocabulary:
+                assert all(key in explained for key in vocab[vocabulary].values), f"{spec.name}: {explained!r}"
+
+
+def test_allowed_keys_are_listed_from_the_vocabulary(base: Path) -> None:
+    toolkit(base, "new", "werkzeug", "Neu")
+    text = (base / "docs/werkzeuge/neu.md").read_text(encoding="utf-8")
+    comment = text.split("\nmodus:")[0].splitlines()[-1]
+    assert comment == "# Analog, digital or hybrid. Required; one of: analog, digital, hybrid."
+
+
+@pytest.mark.parametrize("kind", ["werkzeug", "modellvorhaben"])
+def test_check_names_each_required_field_of_a_fresh_template_once(base: Path, kind: str) -> None:
+    assert toolkit(base, "new", kind, "Bürgerhaushalt Testlauf").returncode == 0
+    result = toolkit(base, "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    folder = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}[kind]
+    german = messages_for(result.stdout, f"docs/{folder}/buergerhaushalt-testlauf.md")
+    english = messages_for(result.stdout, f"docs/{folder}/buergerhaushalt-testlauf.en.md")
+    expected = [name for name in still_to_fill(KINDS[kind]) if name != "titel"]  # the title came with the command
+    assert Counter(m["field"] for m in german) == Counter(expected)
+    assert Counter(m["field"] for m in english) == Counter(still_to_fill(KINDS[kind], translation=True))
+    # Each message points at the field's own line, where the editor types the value.
+    text = (base / f"docs/{folder}/buergerhaushalt-testlauf.md").read_text(encoding="utf-8").splitlines()
+    for match in german:
+        assert re.match(rf"\s*(- )?{match['field']}:( \[\])?$", text[int(match["line"]) - 1]), match.group(0)
+    # Nothing else is reported: the rest of the knowledge base is untouched.
+    assert len(result.stdout.splitlines()) == len(german) + len(english)
+
+
+def test_check_names_each_field_of_a_fresh_glossary_term(base: Path) -> None:
+    before = (base / "docs/glossar.yml").read_text(encoding="utf-8")
+    assert toolkit(base, "new", "begriff", "Bürgerhaushalt").returncode == 0
+    after = (base / "docs/glossar.yml").read_text(encoding="utf-8")
+    assert after.startswith(before), "the terms already there must stay exactly as they were"
+    assert "\nbuergerhaushalt:\n" in after
+    result = toolkit(base, "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    found = messages_for(result.stdout, "docs/glossar.yml")
+    # The German term came with the command; its English, and the definition in both, are to fill.
+    assert Counter(m["field"] for m in found) == Counter(["en", "de", "en"])
+    assert len(result.stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("kind,title,existing", [
+    ("werkzeug", "Beispiel", "docs/werkzeuge/beispiel.md"),
+    ("modellvorhaben", "Verbund", "docs/modellvorhaben/verbund.md"),
+    ("begriff", "Kleinstadt", "docs/glossar.yml"),
+])
+def test_refuses_to_overwrite_an_existing_entry(base: Path, kind: str, title: str, existing: str) -> None:
+    before = (base / existing).read_bytes()
+    result = toolkit(base, "new", kind, title)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {existing} already ")
+    assert "Traceback" not in result.stderr
+    assert (base / existing).read_bytes() == before
+
+
+def test_refuses_when_only_the_translation_exists(base: Path) -> None:
+    (base / "docs/werkzeuge/beispiel.md").unlink()
+    result = toolkit(base, "new", "werkzeug", "Beispiel")
+    assert result.returncode == 1
+    assert "docs/werkzeuge/beispiel.en.md already exists" in result.stderr
+    assert not (base / "docs/werkzeuge/beispiel.md").exists()
+
+
+def test_a_title_without_letters_is_refused(base: Path) -> None:
+    result = toolkit(base, "new", "werkzeug", "?!")
+    assert result.returncode == 1 and "no letters or digits" in result.stderr
+
+
+# Values an editor might type, by field; a filled template must pass the check and build.
+FILL = {
+    "kurz": "Ein Probelauf für einen Bürgerhaushalt.", "zweck": "Wenn eine Stadt einen Bürgerhaushalt erwägt.",
+    "titel": "Participatory budget trial", "formattyp": "beratung", "themen": "[beteiligung]",
+    "zielgruppen": "[verwaltung]", "modus": "hybrid", "organisation": "dezentral", "reichweite": "[lokal]",
+    "dauer": "einige Wochen", "dauerklasse": "wochen", "aufwand": "mittel", "ablauf": "[Vorbereiten, Abstimmen]",
+    "geprueft": "2026-03-01",
+}
+
+
+def fill(path: Path, values: dict[str, str]) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        match = re.fullmatch(r"(\w+):( \[\])?", line)
+        if match and match[1] in values:
+            lines[i] = f"{match[1]}: {values[match[1]]}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_filled_template_passes_the_check_and_the_site_builds(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    assert toolkit(project, "new", "werkzeug", "Bürgerhaushalt Testlauf").returncode == 0
+    german = project / "docs/werkzeuge/buergerhaushalt-testlauf.md"
+    english = project / "docs/werkzeuge/buergerhaushalt-testlauf.en.md"
+    fill(german, FILL)
+    fill(english, {**FILL, "kurz": "A trial run of a participatory budget.", "zweck": "When a town considers one.",
+                   "dauer": "a few weeks", "ablauf": "[Prepare, Vote]"})
+    # MkDocs reads the front matter too: the schema comment inside it must not hide it.
+    _, meta = get_data(german.read_text(encoding="utf-8"))
+    assert meta["titel"] == "Bürgerhaushalt Testlauf" and meta["modus"] == "hybrid"
+    check = toolkit(project, "check")
+    new_problems = [line for line in check.stdout.splitlines() if "buergerhaushalt-testlauf" in line]
+    assert new_problems == []
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (project / "site/werkzeuge/buergerhaushalt-testlauf/index.html").read_text(encoding="utf-8")
+    assert "Bürgerhaushalt Testlauf" in page and "Ein Probelauf für einen Bürgerhaushalt." in page
+    assert "Participatory budget trial" in (project / "site/en/werkzeuge/buergerhaushalt-testlauf/index.html") \
+        .read_text(encoding="utf-8")

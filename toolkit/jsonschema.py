@@ -1,0 +1,160 @@
+"""JSON Schemas of the sources, derived from the declared fields and the vocabularies.
+
+Editors' tools (the YAML language server) read them for completion and red underlines while
+typing. The checker stays the authority: rules that look beyond one value (a slug that names an
+existing entry, a lower bound below the upper one) are the checker's alone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from toolkit.model import Vocabulary
+from toolkit.schema import KINDS, Field
+from toolkit.slug import SLUG
+from toolkit.validate import _URL as URL  # the checker's own pattern, so both accept the same addresses
+from toolkit.vocabulary import REQUIRED as VOCABULARIES
+
+# Draft 7: the newest draft the YAML language server handles completely.
+DRAFT = "http://json-schema.org/draft-07/schema#"
+VOCABULARY_SCHEMA = "vokabular.schema.json"
+
+_TITLES = {
+    ("werkzeug", "de"): "Werkzeug: front matter of docs/werkzeuge/<slug>.md",
+    ("werkzeug", "en"): "Werkzeug, English translation: front matter of docs/werkzeuge/<slug>.en.md "
+                        "(only the translated text fields)",
+    ("modellvorhaben", "de"): "Modellvorhaben: front matter of docs/modellvorhaben/<slug>.md",
+    ("modellvorhaben", "en"): "Modellvorhaben, English translation: front matter of docs/modellvorhaben/<slug>.en.md "
+                              "(only the translated text fields)",
+    ("begriff", "de"): "Glossar: docs/glossar.yml, each term under its slug",
+}
+
+
+def schema_file(kind: str, lang: str) -> str:
+    """``("werkzeug", "en")`` -> ``"werkzeug.en.schema.json"``; the glossary holds both languages."""
+    return f"{kind}.schema.json" if lang == "de" or kind == "begriff" else f"{kind}.{lang}.schema.json"
+
+
+def schemas(*, vocab: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
+    """Every schema by its file name, in a stable order."""
+    result: dict[str, dict[str, Any]] = {}
+    for kind in ("werkzeug", "modellvorhaben"):
+        for lang in ("de", "en"):
+            declared = KINDS[kind] if lang == "de" else tuple(f for f in KINDS[kind] if f.translatable)
+            result[schema_file(kind, lang)] = _document(_TITLES[kind, lang], _mapping(declared, vocab))
+    term = _mapping(KINDS["begriff"], vocab)
+    glossary = {"type": "object", "propertyNames": {"pattern": SLUG.pattern}, "additionalProperties": term}
+    result[schema_file("begriff", "de")] = _document(_TITLES["begriff", "de"], glossary)
+    result[VOCABULARY_SCHEMA] = _document("Vokabular: docs/vokabular.yml, the controlled vocabularies",
+                                          _vocabulary())
+    return result
+
+
+def dump(schema: dict[str, Any]) -> str:
+    # Stable text: the committed copies are compared with fresh ones byte for byte.
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(dest: Path, *, vocab: dict[str, Vocabulary]) -> list[Path]:
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in schemas(vocab=vocab).items():
+        path = dest / name
+        path.write_text(dump(schema), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _document(title: str, body: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": DRAFT, "title": title, **body}
+
+
+def _mapping(declared: tuple[Field, ...], vocab: dict[str, Vocabulary]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {f.name: _field(f, vocab) for f in declared},
+        "required": [f.name for f in declared if f.required],
+        # An unknown key is a typo the editor wants to see underlined, as the checker reports it.
+        "additionalProperties": False,
+    }
+
+
+def _field(spec: Field, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
+    value = _value(spec, vocab)
+    if spec.required:
+        return {"description": spec.doc, **value}
+    # The checker passes over an optional field left empty, as a fresh template leaves it.
+    return {"description": spec.doc, "anyOf": [value, {"type": "null"}]}
+
+
+def _value(spec: Field, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
+    if spec.type == "text":
+        return {"type": "string", "minLength": 1} if spec.required else {"type": "string"}
+    if spec.type in ("int", "number"):
+        bounds = {k: v for k, v in (("minimum", spec.minimum), ("maximum", spec.maximum)) if v is not None}
+        return {"type": "integer" if spec.type == "int" else "number", **bounds}
+    if spec.type == "date":
+        # The YAML language server reads an unquoted date as text, so the pattern is what it checks.
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if spec.type == "url":
+        return {"type": "string", "pattern": URL.pattern}
+    if spec.type == "key":
+        assert spec.vocab is not None
+        known = vocab.get(spec.vocab)
+        return {"enum": list(known.values)} if known else {"type": "string", "pattern": SLUG.pattern}
+    if spec.type == "slug":
+        return {"type": "string", "pattern": SLUG.pattern}
+    if spec.type == "list":
+        assert spec.item is not None
+        items = _value(spec.item, vocab)
+        if spec.item.doc != spec.doc:
+            items = {"description": spec.item.doc, **items}
+        minimum = {"minItems": 1} if spec.required else {}
+        return {"type": "array", "items": items, "uniqueItems": True, **minimum}
+    if spec.type == "object":
+        return _mapping(spec.fields, vocab)
+    if spec.type == "bilingual":
+        pair = (Field("de", "text", f"{spec.doc}: German", required=True),
+                Field("en", "text", f"{spec.doc}: English", required=True))
+        return _mapping(pair, vocab)
+    raise ValueError(f"no JSON Schema for field type {spec.type!r}")
+
+
+def _vocabulary() -> dict[str, Any]:
+    text = {"type": "string", "minLength": 1}
+    value = {
+        "type": "object",
+        "properties": {
+            "de": {"description": "German label", **text},
+            "en": {"description": "English label", **text},
+            "einleitung": {
+                "description": "short introduction on the topic's page",
+                "type": "object",
+                "properties": {"de": {"type": "string"}, "en": {"type": "string"}},
+                "additionalProperties": False,
+            },
+        },
+        "required": ["de", "en"],
+        "additionalProperties": False,
+    }
+    one = {
+        "type": "object",
+        "properties": {
+            "beschreibung": {"description": "one line: what the vocabulary is for", **text},
+            "werte": {"description": "the keys, in display order", "type": "object", "minProperties": 1,
+                      "propertyNames": {"pattern": SLUG.pattern}, "additionalProperties": value},
+        },
+        "required": ["beschreibung", "werte"],
+        "additionalProperties": False,
+    }
+    return {
+        "definitions": {"vocabulary": one},
+        "type": "object",
+        # Draft 7 ignores keywords beside "$ref", hence the "allOf" that keeps each description.
+        "properties": {name: {"description": what, "allOf": [{"$ref": "#/definitions/vocabulary"}]}
+                       for name, what in VOCABULARIES.items()},
+        "required": list(VOCABULARIES),
+        "additionalProperties": False,
+    }
