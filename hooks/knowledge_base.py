@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from toolkit.cache import SiteCache
+from toolkit.jsonschema import write_schemas
 from toolkit.site import Site
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
@@ -79,3 +80,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["title"] = title
     rendered = site.page_markdown(page.file.src_uri, lang, markdown)
     return markdown if rendered is None else rendered
+
+
+def _publish_schemas(config: MkDocsConfig) -> None:
+    # Once, at the site root: static-i18n builds English into site/en/ with its own post_build.
+    if _language(config) == "de":
+        write_schemas(Path(config.site_dir) / "schema", vocab=_site(config).kb.vocab)
+
+
+on_post_build = CombinedEvent(_publish_schemas)
