@@ -16,6 +16,8 @@ FACETS = {
     "werkzeug": ("themen", "zielgruppen", "modus", "organisation", "reichweite", "formattyp", "aufwand", "dauerklasse"),
     "modellvorhaben": ("themen", "bundesland", "lagetyp", "laufzeit", "projektaufruf"),
 }
+# Facet values the catalogue's text filter finds, though the card does not show them.
+KEYWORD_FACETS = {"werkzeug": ("themen", "zielgruppen"), "modellvorhaben": ("themen",)}
 # Facet values shown on each catalogue card, besides title and summary.
 CARD_FACETS = {
     "werkzeug": ("formattyp", "modus", "dauerklasse", "aufwand"),
@@ -61,16 +63,26 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
         fieldsets.append(f'<fieldset class="kb-facet" data-facet="{facet}"><legend>{esc(facet_legend(facet, lang))}'
                          f"</legend>{options}</fieldset>")
     cards = [_card(kb, e, lang, here) for e in entries]
+    # The filters need catalogue.js: the form stays hidden without it and the full list stays.
+    # The catalogue is left out of the site search: its entries have pages of their own.
+    asset = urls.relative(here, "assets/")
+    sorting = "".join(f'<option value="{key}">{esc(label(lang, "sort_" + key))}</option>' for key in ("title", "newest"))
+    counts = "".join(f' data-{key}="{esc(label(lang, "count_" + key))}"' for key in ("one", "other", "filtered"))
     return (
         (_projects_map(kb, entries, lang, here) if kind == "modellvorhaben" else "")
-        + f'<div class="kb-catalogue" data-kind="{kind}">'
+        + f'<div class="kb-catalogue" data-kind="{kind}" data-pagefind-ignore="all">'
+        f'<link rel="stylesheet" href="{asset}catalogue.css">'
         f'<form class="kb-filters" hidden role="search" aria-label="{esc(label(lang, "filter"))}">'
-        f'<label class="kb-text-filter">{esc(label(lang, "search_in_catalogue"))} '
+        f'<div class="kb-filter-bar"><label class="kb-text-filter">{esc(label(lang, "search_in_catalogue"))} '
         f'<input type="search" name="q" autocomplete="off"></label>'
-        f'{"".join(fieldsets)}'
+        f'<label class="kb-sort">{esc(label(lang, "sort"))} <select name="sort">{sorting}</select></label></div>'
+        f'<button type="button" class="kb-facets-toggle" aria-expanded="false" aria-controls="kb-facets-{kind}">'
+        f'{esc(label(lang, "filters"))}</button>'
+        f'<div class="kb-facets" id="kb-facets-{kind}">{"".join(fieldsets)}</div>'
         f'<button type="reset" class="kb-reset">{esc(label(lang, "reset"))}</button></form>'
-        f'<p class="kb-count" aria-live="polite">{esc(label(lang, "catalogue_count", n=len(entries)))}</p>'
-        f'<ul class="kb-cards">{"".join(cards)}</ul></div>'
+        f'<p class="kb-count" aria-live="polite"{counts}>{esc(label(lang, "catalogue_count", n=len(entries)))}</p>'
+        f'<ul class="kb-cards">{"".join(cards)}</ul>'
+        f'<script src="{asset}catalogue.js" defer></script></div>'
     )
 
 
@@ -94,12 +106,20 @@ def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
     date = entry.data.get("geprueft")
     return (
         f'<li class="kb-card" data-slug="{entry.slug}"{data}'
-        f'{f" data-date={chr(34)}{date.isoformat()}{chr(34)}" if date else ""}>'
+        f'{f" data-date={chr(34)}{date.isoformat()}{chr(34)}" if date else ""}'
+        f' data-keywords="{esc(" ".join(_keywords(kb, entry, lang)))}">'
         f'<h2 class="kb-card-title"{untranslated}>{link(href, entry.title(lang))}</h2>'
         f'<p{untranslated}>{esc(entry.text("kurz", lang))}</p>'
         + (f'<p class="kb-card-facts">{" · ".join(esc(c) for c in chips)}</p>' if chips else "")
         + "</li>"
     )
+
+
+def _keywords(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
+    """Words the catalogue's text filter finds besides the card's visible text."""
+    words = [kb.vocab[facet].label(v, lang) for facet in KEYWORD_FACETS[entry.kind] for v in facet_values(entry, facet)]
+    words += [town["name"] for town in entry.get("orte", [])] + list(entry.get("partner", []))
+    return words
 
 
 def _sort_key(text: str) -> str:
@@ -119,7 +139,9 @@ def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) ->
     ):
         items = [_summary_item(kb.collection(kind)[s], lang, here) for s in slugs]
         parts.append(f"\n\n## {md_text(label(lang, heading))}\n")
-        parts.append(block(ul(items, "kb-list") or f"<p>{esc(label(lang, 'topic_none'))}</p>"))
+        # The entries have pages of their own: the site search should lead there, not here.
+        listing = ul(items, "kb-list") or f"<p>{esc(label(lang, 'topic_none'))}</p>"
+        parts.append(block(f"<div data-pagefind-ignore>{listing}</div>"))
     parts.append(block(f'<p>{link(urls.relative(here, urls.prefix(lang) + "themen/"), label(lang, "topics_all"))}</p>'))
     return "".join(parts)
 
