@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check test test-fast bench lock browser clean
+.PHONY: serve build check schema test test-fast bench lock browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,12 @@ build: $(STAMP)  ## the whole site into site/, failing on any warning
 	rm -rf site
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# On GitHub, problems show as annotations on the lines of the pull request.
 check: $(STAMP)  ## check the sources only (fast)
-	$(BIN)/python -m toolkit check
+	$(BIN)/python -m toolkit check $(if $(GITHUB_ACTIONS),--format github)
+
+schema: $(STAMP)  ## rewrite schema/*.schema.json after a change to the content model or the vocabularies
+	$(BIN)/python -m toolkit export schema schema
 
 test: $(STAMP) browser  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
