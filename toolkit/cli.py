@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from toolkit.corpus import CorpusError, write_corpus
 from toolkit.jsonschema import write_schemas
 from toolkit.load import load
 from toolkit.new import KINDS, Refused, create
@@ -35,6 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("dest", type=Path, help="the folder to write them to, e.g. schema")
     schema.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
     schema.set_defaults(run=run_export_schema)
+
+    corpus = commands.add_parser("corpus", help="write a synthetic, buildable benchmark site (same arguments, same files)")
+    corpus.add_argument("dest", type=Path, help="an empty or new folder for the site")
+    corpus.add_argument("--tools", type=int, default=2000, help="number of tools (default: 2000)")
+    corpus.add_argument("--projects", type=int, default=500, help="number of model projects (default: 500)")
+    corpus.add_argument("--terms", type=int, default=300, help="number of glossary terms (default: 300)")
+    corpus.add_argument("--seed", type=int, default=1, help="seed of the random choices (default: 1)")
+    corpus.add_argument("--project", type=Path, default=Path("."),
+                        help="the repository whose configuration, theme and pages are copied (default: .)")
+    corpus.add_argument("--replace", action="store_true", help="replace an earlier corpus in DEST")
+    corpus.set_defaults(run=run_corpus)
 
     args = parser.parse_args(argv)
     return int(args.run(args))
@@ -67,6 +79,20 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"{'extended' if args.kind == 'begriff' else 'created'} {path.as_posix()}")
     print(f"Fill in the fields of '{created.slug}', then run 'make check': it names each field still empty.",
           file=sys.stderr)
+    return 0
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    try:
+        corpus = write_corpus(project=args.project, dest=args.dest, tools=args.tools, projects=args.projects,
+                              terms=args.terms, seed=args.seed, replace=args.replace)
+    except CorpusError as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 1
+    print(f"wrote {corpus.tools} tools, {corpus.projects} model projects and {corpus.terms} glossary terms "
+          f"({corpus.files} source files) into {corpus.dest.as_posix()}")
+    for name, keys in corpus.unused.items():
+        print(f"note: too few entries to use every '{name}' value; unused: {', '.join(keys)}", file=sys.stderr)
     return 0
 
 
