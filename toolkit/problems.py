@@ -30,9 +30,14 @@ class Problem:
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown on the line of the pull request."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         line = f",line={self.line}" if self.line else ""
-        return f"::{self.severity.value} file={self.path}{line}::{message}"
+        return f"::{self.severity.value} file={_escape(self.path, in_property=True)}{line}::{_escape(self.message)}"
+
+
+def _escape(text: str, *, in_property: bool = False) -> str:
+    # GitHub's workflow-command escaping; in a property ',' and ':' would end the value.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
 
 
 class Problems(list[Problem]):
