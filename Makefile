@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check schema test test-fast bench lock browser clean
+.PHONY: serve build check links schema test test-fast bench lock browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ build: $(STAMP)  ## the whole site into site/, failing on any warning
 # On GitHub, problems show as annotations on the lines of the pull request.
 check: $(STAMP)  ## check the sources only (fast)
 	$(BIN)/python -m toolkit check $(if $(GITHUB_ACTIONS),--format github)
+
+links: $(STAMP)  ## ask every external link in the sources whether it still answers (reports, never fails)
+	$(BIN)/python -m toolkit links $(if $(GITHUB_ACTIONS),--format github)
 
 schema: $(STAMP)  ## rewrite schema/*.schema.json after a change to the content model or the vocabularies
 	$(BIN)/python -m toolkit export schema schema

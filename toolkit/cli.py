@@ -8,6 +8,7 @@ from pathlib import Path
 
 from toolkit.corpus import CorpusError, write_corpus
 from toolkit.jsonschema import write_schemas
+from toolkit.links import check_links, source_links
 from toolkit.load import load
 from toolkit.new import KINDS, Refused, create
 from toolkit.problems import Problems
@@ -47,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="the repository whose configuration, theme and pages are copied (default: .)")
     corpus.add_argument("--replace", action="store_true", help="replace an earlier corpus in DEST")
     corpus.set_defaults(run=run_corpus)
+
+    links = commands.add_parser("links", help="ask every external link whether it still answers (reports only)")
+    links.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    links.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text: path:line: warning: message; github: GitHub Actions annotations")
+    links.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each answer")
+    links.set_defaults(run=run_links)
 
     args = parser.parse_args(argv)
     return int(args.run(args))
@@ -99,6 +107,21 @@ def run_corpus(args: argparse.Namespace) -> int:
 def run_export_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.dest, vocab=_vocabularies(args.docs)):
         print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def run_links(args: argparse.Namespace) -> int:
+    docs: Path = args.docs
+    if not docs.is_dir():
+        print(f"{docs}: error: no such folder (run this in the repository, or pass --docs)", file=sys.stderr)
+        return 2
+    root = Path.cwd() if docs.resolve().is_relative_to(Path.cwd().resolve()) else docs.parent
+    links = source_links(docs.resolve(), root=root.resolve())
+    problems = check_links(links, timeout=args.timeout)
+    for problem in problems:
+        print(problem.format_github() if args.format == "github" else problem.format())
+    print(f"{len({link.url for link in links})} addresses asked, {len(problems)} places to look at", file=sys.stderr)
+    # Reports only: a site that is down today must not fail anyone's run.
     return 0
 
 
