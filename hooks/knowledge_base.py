@@ -9,12 +9,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from toolkit import search
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
 from toolkit.site import Site
@@ -88,4 +92,29 @@ def _publish_schemas(config: MkDocsConfig) -> None:
         write_schemas(Path(config.site_dir) / "schema", vocab=_site(config).kb.vocab)
 
 
-on_post_build = CombinedEvent(_publish_schemas)
+@event_priority(-200)
+def _index_search(config: MkDocsConfig) -> None:
+    # static-i18n (priority -100) writes the other languages inside the default language's
+    # post_build, running each of them as a nested build; the outermost build, when it is done,
+    # indexes the whole site once.
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
+    try:
+        report = search.build_index(site_dir=Path(config.site_dir))
+    except search.SearchIndexError as error:
+        raise Abort(str(error)) from error
+    log.debug(report.output)
+
+
+on_post_build = CombinedEvent(_publish_schemas, _index_search)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The search box is in every page's header, the 404 page's included: its words are globals.
+    env.globals["kb_search"] = search.ui_labels(lang=_language(config))
+    return env
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    context["kb_result_type"] = search.result_type(src_uri=page.file.src_uri, lang=_language(config))
+    return context

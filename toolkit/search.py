@@ -1,0 +1,72 @@
+"""Site search: which pages say what kind of thing they are, and how the search index is built.
+
+The index is Pagefind's (https://pagefind.app): it reads the finished HTML, takes each page's
+language from ``<html lang>`` (one index per language, German with German stemming) and writes
+the index in small chunks that the browser fetches per query. Opening a page fetches nothing of
+it. Pagefind indexes only what a page marks with ``data-pagefind-body`` (the theme marks the main
+content) and skips what is marked ``data-pagefind-ignore`` (lists of entries that have pages of
+their own).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.labels import label
+from toolkit.urls import FOLDERS
+
+# The bundle's folder under the site root: the header's search box loads pagefind/pagefind.js.
+BUNDLE_FOLDER = "pagefind"
+GLOSSARY_PAGE = "glossar"
+
+# Words of the search box; the box is on every page, the 404 page included.
+UI_LABELS = ("search", "search_label", "search_open", "search_placeholder", "search_none", "search_one",
+             "search_other", "search_loading", "search_failed", "search_more")
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message holds what it said."""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    command: list[str]
+    output: str
+
+
+def result_type(*, src_uri: str, lang: str) -> str:
+    """The label a search result carries: Werkzeug, Modellvorhaben, Glossar or Seite (in ``lang``).
+
+    ``src_uri`` is the page's source path, German or English (``werkzeuge/x.en.md``). Every file
+    in a collection's folder but its index is an entry: the sources' checker sees to that.
+    """
+    stem = src_uri.split(".", 1)[0]  # werkzeuge/x.en.md -> werkzeuge/x; slugs have no dots
+    folder, _, name = stem.rpartition("/")
+    for kind, kind_folder in FOLDERS.items():
+        if folder == kind_folder and name != "index":
+            return label(lang, f"kind_{kind}")
+    if stem == GLOSSARY_PAGE:
+        return label(lang, "kind_begriff")
+    return label(lang, "kind_seite")
+
+
+def ui_labels(*, lang: str) -> dict[str, str]:
+    return {key: label(lang, key) for key in UI_LABELS}
+
+
+def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
+    """Pagefind over the whole built site: every language at once, into ``pagefind/``."""
+    return [python, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER]
+
+
+def build_index(*, site_dir: Path) -> IndexReport:
+    """Index the finished site. Run it once, after every language has been written."""
+    command = index_command(site_dir=site_dir)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit status {result.returncode}):\n{output}")
+    return IndexReport(command=command, output=output)
