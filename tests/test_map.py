@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from htmlscan import page_file, resolve
+from htmlscan import page_file, parse, resolve
 from toolkit.load import load
 from toolkit.map import MapTown, Projection, bounds, map_html, outline
 
@@ -225,6 +225,11 @@ def test_catalogue_map_has_every_town_of_every_project(
     url = ("" if lang == "de" else "en/") + "modellvorhaben/"
     expected = expected_dots(built_site, url, projects, lang)
     scan = check_map(built_site, url, expected)
+    # A keyboard can pass all the dots at once: a link to just after the map.
+    page = parse(page_file(built_site, url))
+    skips = [link for link in page.links() if "kb-map-skip" in link.attrs.get("class", "")]
+    assert skips and skips[0].text.strip()
+    assert skips[0].attrs["href"].lstrip("#") in page.ids()
     # On the catalogue the list says which project each town belongs to.
     assert len(scan.list_links) == len(expected)
     for href in scan.list_links:

@@ -79,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "map_all": "Karte: Orte der Modellvorhaben in Deutschland. Jeder Punkt führt zu seinem Modellvorhaben.",
         "map_project": "Karte: Orte dieses Modellvorhabens in Deutschland",
         "map_list": "Alle Orte als Liste ({n})",
+        "map_skip": "Karte überspringen",
         "newest": "Neu und aktualisiert",
     },
     "en": {
@@ -157,6 +158,7 @@ LABELS: dict[str, dict[str, str]] = {
         "map_all": "Map: towns of the model projects in Germany. Each dot leads to its model project.",
         "map_project": "Map: towns of this model project in Germany",
         "map_list": "All towns as a list ({n})",
+        "map_skip": "Skip the map",
         "newest": "New and updated",
     },
 }

@@ -138,11 +138,13 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
 
 
 def map_html(*, towns: list[MapTown], caption: str, list_summary: str | None = None,
-             labels: bool = False, map_id: str = "kb-map") -> str:
+             labels: bool = False, skip: str | None = None, map_id: str = "kb-map") -> str:
     """The map with its caption and the list of its towns.
 
     ``labels`` writes town names onto the map (readable for a handful of towns, not for all);
-    ``list_summary``, when given, folds the town list into a ``<details>`` with that summary.
+    ``list_summary``, when given, folds the town list into a ``<details>`` with that summary;
+    ``skip``, when given, is the text of a link past the map: every dot is a stop for the
+    keyboard, and on the catalogue there are as many as there are towns.
     """
     if not towns:
         return ""
@@ -173,10 +175,14 @@ def map_html(*, towns: list[MapTown], caption: str, list_summary: str | None = N
     if list_summary:
         town_list = f'<details class="kb-map-details"><summary>{esc(list_summary)}</summary>{town_list}</details>'
     # A map with names needs its full width to keep them readable; one without may be smaller.
+    skip_link, skip_target = "", ""
+    if skip:
+        skip_link = f'<a class="kb-map-skip" href="#{map_id}-end">{esc(skip)}</a>'
+        skip_target = f'<div id="{map_id}-end" class="kb-map-end"></div>'
     return (
-        f'<div class="kb-map{" kb-map-labelled" if labels else ""}" id="{map_id}">'
+        f'{skip_link}<div class="kb-map{" kb-map-labelled" if labels else ""}" id="{map_id}">'
         f'<figure class="kb-map-figure">{svg}<figcaption id="{caption_id}">{esc(caption)}</figcaption></figure>'
-        f"{town_list}</div>"
+        f"{town_list}</div>{skip_target}"
     )
 
 

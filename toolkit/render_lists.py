@@ -91,7 +91,7 @@ def _projects_map(kb: KnowledgeBase, projects: list[Entry], lang: str, here: str
     towns = sorted(project_towns(kb=kb, projects=projects, lang=lang, here=here),
                    key=lambda t: (_sort_key(t.name), _sort_key(t.project)))
     return map_html(towns=towns, caption=label(lang, "map_all"),
-                    list_summary=label(lang, "map_list", n=len(towns)))
+                    list_summary=label(lang, "map_list", n=len(towns)), skip=label(lang, "map_skip"))
 
 
 def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
