@@ -75,7 +75,7 @@
     var text = li.textContent + " " + (li.getAttribute("data-keywords") || "");
     var values = {};
     facets.forEach(function (facet) {
-      values[facet.name] = words(li.getAttribute("data-" + facet.name) || "");
+      values[facet.name] = (li.getAttribute("data-" + facet.name) || "").split(" ").filter(Boolean);
     });
     return {
       el: li, position: position, values: values, shown: true,

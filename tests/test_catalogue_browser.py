@@ -1,0 +1,286 @@
+"""The catalogues' filters as a visitor uses them, in real Chromium on the real site.
+
+Expected results come from the sources (loaded with the toolkit, read field by field), never from
+the page: ticking options must show exactly the entries the sources say, with OR within a facet
+and AND across facets, and every option must show how many entries ticking it would show.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from toolkit.load import load
+from toolkit.model import KnowledgeBase
+
+pytestmark = pytest.mark.browser
+
+LANGS = {"de": "", "en": "en/"}
+CATALOGUES = {"werkzeug": "werkzeuge/", "modellvorhaben": "modellvorhaben/"}
+
+
+@pytest.fixture(scope="module")
+def kb(built_site: Path) -> KnowledgeBase:
+    """The sources the site under test was built from."""
+    project = built_site.parent
+    knowledge, problems = load(project / "docs", project)
+    assert not problems.errors, [p.format() for p in problems.errors]
+    return knowledge
+
+
+@pytest.fixture
+def page(browser, site_url: str) -> Iterator:  # type: ignore[no-untyped-def]
+    """A fresh page (1280 px wide) that records every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_url))
+    foreign = [u for u in tab.requests if not u.startswith((origin, "data:", "blob:", "about:"))]
+    context.close()
+    assert foreign == [], f"requests to other hosts: {foreign}"
+
+
+def values(entry, facet: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """An entry's keys in a facet, read from its fields."""
+    if facet in ("bundesland", "lagetyp"):
+        return {town[facet] for town in entry.get("orte", []) if facet in town}
+    value = entry.get(facet)
+    if value is None:
+        return set()
+    return set(value) if isinstance(value, list) else {value}
+
+
+def expected(kb: KnowledgeBase, kind: str, chosen: dict[str, set[str]]) -> set[str]:
+    """Slugs shown for a selection: OR within a facet, AND across facets."""
+    return {slug for slug, entry in kb.collection(kind).items()
+            if all(values(entry, facet) & keys for facet, keys in chosen.items() if keys)}
+
+
+def eventually(check, page, timeout_ms: int = 5000):  # type: ignore[no-untyped-def]
+    """The value of ``check()`` once it is true: history steps and spoken counts settle a little later."""
+    for _ in range(timeout_ms // 50):
+        value = check()
+        if value:
+            return value
+        page.wait_for_timeout(50)
+    return check()
+
+
+def shown(page) -> set[str]:  # type: ignore[no-untyped-def]
+    return set(page.eval_on_selector_all(".kb-cards > [data-slug]:not([hidden])", "els => els.map(e => e.dataset.slug)"))
+
+
+def option(page, facet: str, key: str):  # type: ignore[no-untyped-def]
+    return page.locator(f"fieldset[data-facet='{facet}'] input[type=checkbox][value='{key}']")
+
+
+def option_count(page, facet: str, key: str) -> int:  # type: ignore[no-untyped-def]
+    text = option(page, facet, key).locator("xpath=ancestor::label").inner_text()
+    return int(re.search(r"\((\d+)\)", text).group(1))
+
+
+def announced(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator("[aria-live=polite].kb-count").inner_text()
+
+
+def query(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return parse_qs(urlsplit(page.url).query)
+
+
+def common_keys(kb: KnowledgeBase, kind: str, facet: str, n: int) -> list[str]:
+    counts: dict[str, int] = {}
+    for entry in kb.collection(kind).values():
+        for key in values(entry, facet):
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    assert len(ranked) >= n, f"the sources use fewer than {n} keys of {facet}: {ranked}"
+    return ranked[:n]
+
+
+# A selection per catalogue: two values of one facet (OR) and one of another (AND).
+SELECTIONS = {"werkzeug": ("themen", "modus"), "modellvorhaben": ("themen", "bundesland")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", CATALOGUES)
+def test_ticked_options_show_what_the_sources_say(page, kb, site_url: str, kind: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + LANGS[lang] + CATALOGUES[kind])
+    everything = set(kb.collection(kind))
+    assert shown(page) == everything
+    assert str(len(everything)) in announced(page)
+
+    first, second = SELECTIONS[kind]
+    a, b = common_keys(kb, kind, first, 2)
+    c = common_keys(kb, kind, second, 1)[0]
+    chosen: dict[str, set[str]] = {first: set(), second: set()}
+    for facet, key in ((first, a), (first, b), (second, c)):
+        option(page, facet, key).check()
+        chosen[facet].add(key)
+        want = expected(kb, kind, chosen)
+        assert shown(page) == want, f"after ticking {chosen}"
+        assert re.search(rf"\b{len(want)}\b.*\b{len(everything)}\b", announced(page)), announced(page)
+
+    # Every option of every facet: how many entries the list would show if it were ticked.
+    facets = page.eval_on_selector_all("fieldset[data-facet]", "els => els.map(e => e.dataset.facet)")
+    empty_seen = 0
+    for facet in facets:
+        if facet not in ("themen", "modus", "bundesland", "lagetyp", "zielgruppen", "organisation",
+                         "reichweite", "formattyp", "aufwand", "dauerklasse", "projektaufruf"):
+            continue  # derived facets (e.g. the runtime's years) have no field of their own
+        keys = page.eval_on_selector_all(f"fieldset[data-facet='{facet}'] input", "els => els.map(e => e.value)")
+        for key in keys:
+            if_ticked = {f: set(k) for f, k in chosen.items()}
+            if_ticked.setdefault(facet, set()).add(key)
+            want = len(expected(kb, kind, if_ticked))
+            assert option_count(page, facet, key) == want, f"{facet}={key} with {chosen}"
+            label = option(page, facet, key).locator("xpath=ancestor::label")
+            assert ("kb-option-empty" in (label.get_attribute("class") or "")) == (want == 0 and key not in chosen.get(facet, ()))
+            if want == 0:
+                empty_seen += 1
+                # Shown as empty, not hidden and not disabled: a visitor can still reach and tick it.
+                assert option(page, facet, key).is_visible() and option(page, facet, key).is_enabled()
+    assert empty_seen, "the selection should leave some options empty; pick another one"
+
+
+def test_state_lives_in_the_url(page, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    url = site_url + CATALOGUES["werkzeug"]
+    page.goto(url)
+    a, b = common_keys(kb, "werkzeug", "themen", 2)
+    option(page, "themen", a).check()
+    assert query(page) == {"themen": [a]}
+    option(page, "themen", b).check()
+    modus = common_keys(kb, "werkzeug", "modus", 1)[0]
+    option(page, "modus", modus).check()
+    assert query(page) == {"themen": [a, b], "modus": [modus]}
+    filtered = expected(kb, "werkzeug", {"themen": {a, b}, "modus": {modus}})
+    assert shown(page) == filtered
+
+    page.reload()
+    assert option(page, "themen", a).is_checked() and option(page, "themen", b).is_checked()
+    assert option(page, "modus", modus).is_checked()
+    assert shown(page) == filtered
+
+    page.go_back()
+    assert query(page) == {"themen": [a, b]}
+    assert eventually(lambda: shown(page) == expected(kb, "werkzeug", {"themen": {a, b}}), page)
+    assert not option(page, "modus", modus).is_checked()
+    page.go_back()
+    page.go_back()
+    assert query(page) == {}
+    assert eventually(lambda: shown(page) == set(kb.collection("werkzeug")), page)
+    page.go_forward()
+    assert query(page) == {"themen": [a]}
+    assert eventually(lambda: shown(page) == expected(kb, "werkzeug", {"themen": {a}}), page)
+    assert option(page, "themen", a).is_checked()
+
+    # A shared link opens the same view, text and sorting included.
+    page.goto(f"{url}?themen={a}&q=a&sort=newest")
+    assert option(page, "themen", a).is_checked()
+    assert page.locator(".kb-filters input[type=search]").input_value() == "a"
+    assert page.locator(".kb-filters select[name=sort]").input_value() == "newest"
+
+    page.locator(".kb-reset").click()
+    assert query(page) in ({}, {"sort": ["newest"]})
+    assert shown(page) == set(kb.collection("werkzeug"))
+
+
+def test_sorting_by_title_and_by_newest(page, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + CATALOGUES["werkzeug"])
+    order = lambda: page.eval_on_selector_all(".kb-cards > [data-slug]", "els => els.map(e => e.dataset.slug)")  # noqa: E731
+    by_title = order()
+    page.locator("select[name=sort]").select_option("newest")
+    dates = {slug: entry.get("geprueft") for slug, entry in kb.collection("werkzeug").items()}
+    newest = order()
+    assert [dates[s] for s in newest] == sorted((dates[s] for s in newest), reverse=True)
+    assert query(page) == {"sort": ["newest"]}
+    page.locator("select[name=sort]").select_option("title")
+    assert order() == by_title
+
+
+def fold(text: str) -> str:
+    """Umlauts spelled out, ß as ss, accents dropped, lower case: as a visitor may type."""
+    text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def test_text_filter_ignores_case_and_umlauts(page, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + CATALOGUES["werkzeug"])
+    box = page.locator(".kb-filters input[type=search]")
+    tools = kb.collection("werkzeug")
+    # Every tool whose German title or summary has "Bürger" in it must be found by each spelling.
+    with_buerger = {slug for slug, e in tools.items() if "bürger" in (e.title("de") + " " + e.text("kurz", "de")).lower()}
+    assert with_buerger, "no tool mentions 'Bürger' in its title or summary"
+    results = {}
+    for spelling in ("Bürger", "Buerger", "BUERGER", "bürger"):
+        box.fill(spelling)
+        results[spelling] = shown(page)
+        assert with_buerger <= results[spelling], spelling
+    assert len({frozenset(r) for r in results.values()}) == 1, results
+    assert results["Bürger"] != set(tools), "the filter should leave some tools out"
+    assert "?" in page.url and query(page)["q"] == ["bürger"]
+
+    # ß: a word with ß from a summary, typed with ss, finds that tool.
+    words = {w: slug for slug, e in tools.items() for w in re.findall(r"\w*ß\w*", e.text("kurz", "de"))}
+    assert words, "no tool summary has a word with ß"
+    word, slug = sorted(words.items())[0]
+    box.fill(word.replace("ß", "ss"))
+    assert slug in shown(page)
+
+    # Word prefixes match: the start of a word in a title finds its tool.
+    title_word, title_slug = next((w, s) for s, e in sorted(tools.items()) for w in e.title("de").split() if len(w) >= 6)
+    box.fill(fold(title_word[:3]))
+    assert title_slug in shown(page)
+    box.fill("zzzqqq")
+    assert shown(page) == set()
+    assert eventually(lambda: re.search(r"\b0\b", announced(page)), page), announced(page)
+
+
+def test_everything_works_by_keyboard(browser, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A phone-sized screen, no mouse: find the text filter, the filters' button, tick, reset."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + CATALOGUES["werkzeug"])
+
+    def tab_to(selector: str, limit: int = 150) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"Tab never reaches {selector}")
+
+    tab_to(".kb-filters input[type=search]")
+    page.keyboard.type("zzzqqq")
+    page.wait_for_function("() => document.querySelectorAll('.kb-cards > li:not([hidden])').length === 0")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    tab_to(".kb-facets-toggle")
+    assert page.locator(".kb-facets").is_hidden()
+    page.keyboard.press("Enter")
+    assert page.locator(".kb-facets").is_visible()
+    assert page.locator(".kb-facets-toggle").get_attribute("aria-expanded") == "true"
+    key = common_keys(kb, "werkzeug", "themen", 1)[0]
+    tab_to(f"input[name=themen][value='{key}']")
+    page.keyboard.press("Space")
+    assert shown(page) == expected(kb, "werkzeug", {"themen": {key}})
+    assert query(page) == {"themen": [key]}
+    tab_to(".kb-reset")
+    page.keyboard.press("Enter")
+    assert shown(page) == set(kb.collection("werkzeug"))
+    assert not option(page, "themen", key).is_checked()
+    context.close()
+
+
+def test_without_javascript_the_full_list_stays(browser, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "en/" + CATALOGUES["modellvorhaben"])
+    assert shown(page) == set(kb.collection("modellvorhaben"))
+    assert page.locator("form.kb-filters").is_hidden()
+    context.close()
