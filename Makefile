@@ -31,8 +31,9 @@ check: $(STAMP)  ## check the sources only (fast)
 links: $(STAMP)  ## ask every external link in the sources whether it still answers (reports, never fails)
 	$(BIN)/python -m toolkit links $(if $(GITHUB_ACTIONS),--format github)
 
-schema: $(STAMP)  ## rewrite schema/*.schema.json after a change to the content model or the vocabularies
+schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content model or the vocabularies
 	$(BIN)/python -m toolkit export schema schema
+	$(BIN)/python -m toolkit export templates vorlagen
 
 test: $(STAMP) browser  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest

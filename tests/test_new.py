@@ -15,6 +15,7 @@ from mkdocs.utils.meta import get_data
 from conftest import REPO, build, copy_project
 from toolkit.problems import Problems
 from toolkit.schema import KINDS, Field
+from toolkit.template import templates
 from toolkit.vocabulary import load_vocabularies
 
 MESSAGE = re.compile(r"^(?P<path>\S+):(?P<line>\d+): error: required field '(?P<field>\w+)' is still empty: .+$")
@@ -200,3 +201,10 @@ def test_a_filled_template_passes_the_check_and_the_site_builds(tmp_path: Path) 
     assert "Bürgerhaushalt Testlauf" in page and "Ein Probelauf für einen Bürgerhaushalt." in page
     assert "Participatory budget trial" in (project / "site/en/werkzeuge/buergerhaushalt-testlauf/index.html") \
         .read_text(encoding="utf-8")
+
+
+def test_committed_templates_equal_freshly_generated_ones() -> None:
+    """vorlagen/ is what an editor copies in GitHub's web editor; it follows the content model."""
+    vocab = load_vocabularies(REPO / "docs", REPO, Problems())
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "vorlagen").iterdir()}
+    assert committed == templates(vocab=vocab), "vorlagen/ is out of date: run 'make schema' and commit the result"

@@ -12,6 +12,7 @@ from toolkit.links import check_links, source_links
 from toolkit.load import load
 from toolkit.new import KINDS, Refused, create
 from toolkit.problems import Problems
+from toolkit.template import templates
 from toolkit.vocabulary import load_vocabularies
 
 
@@ -37,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("dest", type=Path, help="the folder to write them to, e.g. schema")
     schema.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
     schema.set_defaults(run=run_export_schema)
+    blank = exports.add_parser("templates", help="blank templates of every kind of entry, to copy")
+    blank.add_argument("dest", type=Path, help="the folder to write them to, e.g. vorlagen")
+    blank.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    blank.set_defaults(run=run_export_templates)
 
     corpus = commands.add_parser("corpus", help="write a synthetic, buildable benchmark site (same arguments, same files)")
     corpus.add_argument("dest", type=Path, help="an empty or new folder for the site")
@@ -107,6 +112,14 @@ def run_corpus(args: argparse.Namespace) -> int:
 def run_export_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.dest, vocab=_vocabularies(args.docs)):
         print(f"wrote {path.as_posix()}")
+    return 0
+
+
+def run_export_templates(args: argparse.Namespace) -> int:
+    args.dest.mkdir(parents=True, exist_ok=True)
+    for name, text in templates(vocab=_vocabularies(args.docs)).items():
+        (args.dest / name).write_text(text, encoding="utf-8")
+        print(f"wrote {(args.dest / name).as_posix()}")
     return 0
 
 

@@ -63,6 +63,17 @@ def glossary_template(*, slug: str, vocab: dict[str, Vocabulary], title: str = "
     return "\n".join(lines) + "\n"
 
 
+def templates(*, vocab: dict[str, Vocabulary]) -> dict[str, str]:
+    """Blank templates by file name, to copy where the web editor is all an editor has."""
+    files = {}
+    for kind in ("werkzeug", "modellvorhaben"):
+        for lang in ("de", "en"):
+            name = f"{kind}.md" if lang == "de" else f"{kind}.{lang}.md"
+            files[name] = entry_template(kind=kind, lang=lang, slug="<slug>", vocab=vocab)
+    files["begriff.yml"] = glossary_template(slug="neuer-begriff", vocab=vocab)
+    return files
+
+
 def _field(spec: Field, vocab: dict[str, Vocabulary], indent: int, prefill: str | None = None) -> list[str]:
     pad = " " * indent
     lines = _comment(_explain(spec, vocab), indent)
