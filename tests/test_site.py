@@ -14,13 +14,20 @@ FIXTURE = REPO / "tests" / "fixtures" / "base" / "docs"
 
 
 def tiny_project(dest: Path) -> Path:
-    """The real site configuration and hand-written pages, with the fixture's entries only."""
+    """The real site configuration with the fixture's entries only.
+
+    Hand-written pages keep their place in the navigation but lose their text, which links to
+    the real entries that this site does not have.
+    """
     project = copy_project(dest)
     docs = project / "docs"
     for folder in ("werkzeuge", "modellvorhaben"):
         for source in (docs / folder).glob("*.md"):
             if not source.name.startswith("index."):
                 source.unlink()
+    for page in docs.rglob("*.md"):
+        if page.parent.name not in ("werkzeuge", "modellvorhaben") or page.name.startswith("index."):
+            page.write_text(f"# {page.stem}\n", encoding="utf-8")
     shutil.copytree(FIXTURE, docs, dirs_exist_ok=True)
     return project
 
