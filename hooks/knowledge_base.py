@@ -21,6 +21,8 @@ from mkdocs.utils.templates import TemplateContext
 from toolkit import search
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
+from toolkit.provenance import page_facts
+from toolkit.publish import published_files, write_files
 from toolkit.site import Site
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
@@ -82,6 +84,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     title = site.page_title(page.file.src_uri, lang)
     if title is not None:
         page.meta["title"] = title
+    # "Edit this page" and "last changed" (overrides/partials/source-file.html); the repository's
+    # edit address is one setting, extra.repo_edit_base in mkdocs.yml.
+    facts = page_facts(site.page_provenance(page.file.src_uri, lang), lang=lang,
+                       edit_base=config.extra.get("repo_edit_base") or "")
+    page.edit_url = facts["edit_url"]
+    page.meta["kb_page_facts"] = facts
     rendered = site.page_markdown(page.file.src_uri, lang, markdown)
     return markdown if rendered is None else rendered
 
@@ -106,7 +114,15 @@ def _index_search(config: MkDocsConfig) -> None:
     log.debug(report.output)
 
 
-on_post_build = CombinedEvent(_publish_schemas, _index_search)
+def _publish_files(config: MkDocsConfig) -> None:
+    # Once per language build: static-i18n runs the English build as a build of its own.
+    site, lang = _site(config), _language(config)
+    files = published_files(kb=site.kb, index=site.index, lang=lang, site_url=config.site_url or "",
+                            site_name=config.site_name, holder=config.copyright or config.site_name)
+    write_files(Path(config.site_dir), files)
+
+
+on_post_build = CombinedEvent(_publish_schemas, _publish_files, _index_search)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

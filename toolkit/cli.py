@@ -12,6 +12,8 @@ from toolkit.links import check_links, source_links
 from toolkit.load import load
 from toolkit.new import KINDS, Refused, create
 from toolkit.problems import Problems
+from toolkit.publish import published_files, site_settings, write_files
+from toolkit.site import Site
 from toolkit.template import templates
 from toolkit.vocabulary import load_vocabularies
 
@@ -38,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("dest", type=Path, help="the folder to write them to, e.g. schema")
     schema.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
     schema.set_defaults(run=run_export_schema)
+    data = exports.add_parser("data", help="the open data (daten/*.json, *.csv) and the Atom feeds, as a build publishes them")
+    data.add_argument("dest", type=Path, help="the folder to write them to; English goes to DEST/en/")
+    data.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    data.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                      help="the site configuration with site_url and site_name (default: mkdocs.yml)")
+    data.set_defaults(run=run_export_data)
     blank = exports.add_parser("templates", help="blank templates of every kind of entry, to copy")
     blank.add_argument("dest", type=Path, help="the folder to write them to, e.g. vorlagen")
     blank.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
@@ -106,6 +114,25 @@ def run_corpus(args: argparse.Namespace) -> int:
           f"({corpus.files} source files) into {corpus.dest.as_posix()}")
     for name, keys in corpus.unused.items():
         print(f"note: too few entries to use every '{name}' value; unused: {', '.join(keys)}", file=sys.stderr)
+    return 0
+
+
+def run_export_data(args: argparse.Namespace) -> int:
+    docs: Path = args.docs
+    if not docs.is_dir() or not args.config.is_file():
+        missing = docs if not docs.is_dir() else args.config
+        print(f"{missing}: error: not found (run this in the repository, or pass --docs and --config)", file=sys.stderr)
+        return 2
+    site = Site.load(docs, args.config.resolve().parent)
+    if site.problems.errors:
+        for problem in site.problems.errors:
+            print(problem.format(), file=sys.stderr)
+        print("error: the sources have errors; nothing written", file=sys.stderr)
+        return 1
+    for lang, settings in site_settings(args.config).items():
+        files = published_files(kb=site.kb, index=site.index, lang=lang, redirects=False, **settings)
+        for path in write_files(args.dest, files):
+            print(f"wrote {path.as_posix()}")
     return 0
 
 

@@ -7,15 +7,19 @@ add and, page by page, for their Markdown. Everything it needs is computed once 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from toolkit import render_lists
 from toolkit.figures import figures_html
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
+from toolkit.history import file_dates
 from toolkit.markup import esc
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
 from toolkit.problems import Problems
+from toolkit.provenance import Provenance, page_provenance
 from toolkit.render_entry import entry_markdown
 from toolkit.urls import FOLDERS
 
@@ -44,12 +48,15 @@ class Site:
     kb: KnowledgeBase
     index: CrossIndex
     problems: Problems
+    docs: Path | None = None  # the sources folder and the repository root, for edit links and history
+    root: Path | None = None
 
     @classmethod
     def load(cls, docs: Path, root: Path | None = None) -> Site:
         kb, problems = load(docs, root)
         index = build_index(kb) if not problems.errors else CrossIndex()
-        return cls(kb, index, problems)
+        docs = docs.resolve()
+        return cls(kb, index, problems, docs, (root or docs.parent).resolve())
 
     def generated_pages(self) -> list[str]:
         """Source paths of the pages that exist only in the knowledge base (topic pages)."""
@@ -90,6 +97,25 @@ class Site:
         if folder == TOPIC_FOLDER and slug in topics:
             return esc(topics[slug].label[lang])
         return None
+
+    def page_provenance(self, src_uri: str, lang: str) -> Provenance:
+        """The page's source files (for "edit this page") and when its content last changed."""
+        assert self.docs is not None and self.root is not None, "Site.load() knows where the sources are"
+        path, _ = normalise(src_uri)
+        return page_provenance(kb=self.kb, index=self.index, path=path, lang=lang, role=LIST_PAGES.get(path),
+                               docs=self.docs.relative_to(self.root).as_posix(), files=self._files,
+                               history=self._history)
+
+    @cached_property
+    def _files(self) -> frozenset[str]:
+        assert self.docs is not None and self.root is not None
+        return frozenset(p.relative_to(self.root).as_posix() for p in self.docs.rglob("*") if p.is_file())
+
+    @cached_property
+    def _history(self) -> dict[str, date]:
+        # Once per load: one git call for every file, not one per page.
+        assert self.docs is not None and self.root is not None
+        return file_dates(root=self.root, paths=(self.docs.relative_to(self.root).as_posix(),))
 
     def _list_html(self, role: str, lang: str) -> str:
         if role.startswith("catalogue:"):

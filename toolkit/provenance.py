@@ -1,0 +1,148 @@
+"""Where each page comes from and when it last changed: its "edit this page" links and date.
+
+An editor who follows a page's edit link must land in the file that holds the words on the
+page, in the page's language: ``x.en.md`` on an English page when that translation exists;
+``docs/vokabular.yml`` for a generated topic page; ``docs/glossar.yml`` for the glossary. A page
+changes when any source it shows changes, so a catalogue is as new as its newest entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from toolkit.figures import FIGURES_FILE
+from toolkit.index import CrossIndex
+from toolkit.load import GLOSSARY_FILE
+from toolkit.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
+from toolkit.urls import FOLDERS
+from toolkit.vocabulary import VOCABULARY_FILE
+
+TOPIC_FOLDER = "themen"
+
+LABELS = {
+    "de": {
+        "page": "Diese Seite bearbeiten",
+        "intro": "Einleitung bearbeiten",
+        "terms": "Begriffe bearbeiten",
+        "topics": "Themen bearbeiten",
+        "figures": "Zahlen bearbeiten",
+        "changed": "Zuletzt geändert",
+        "file": "Quelldatei",
+    },
+    "en": {
+        "page": "Edit this page",
+        "intro": "Edit the introduction",
+        "terms": "Edit the terms",
+        "topics": "Edit the topics",
+        "figures": "Edit the figures",
+        "changed": "Last changed",
+        "file": "Source file",
+    },
+}
+
+
+@dataclass(frozen=True)
+class EditLink:
+    path: str  # the source file, relative to the repository root: docs/werkzeuge/x.en.md
+    role: str  # what editing it changes: a key of LABELS
+
+
+@dataclass(frozen=True)
+class Provenance:
+    edit: tuple[EditLink, ...]  # the page's own file first
+    changed: date | None  # None: no history and no date in the sources
+
+
+@dataclass(frozen=True)
+class _Input:
+    paths: tuple[str, ...]
+    fallback: date | None = None  # the source's own date, when the history knows none of the paths
+
+
+def page_provenance(*, kb: KnowledgeBase, index: CrossIndex, path: str, lang: str, role: str | None,
+                    docs: str, files: frozenset[str], history: dict[str, date]) -> Provenance:
+    """The sources of the page from ``path`` (German source path, e.g. ``werkzeuge/x.md``).
+
+    ``role`` is the page's role as a list page (``catalogue:werkzeug``, ``glossary``, ...) or
+    ``None``; ``docs`` the sources folder and ``files`` every file in it, both relative to the
+    repository root; ``history`` the last commit date of each file (``{}`` without git).
+    """
+    folder, _, name = path.rpartition("/")
+    slug = name[:-3]
+    for kind, kind_folder in FOLDERS.items():
+        if folder == kind_folder and slug in kb.collection(kind):
+            entry = kb.collection(kind)[slug]
+            own = entry.source.get(lang, entry.source[DEFAULT_LANGUAGE])
+            return _provenance([EditLink(own, "page")], [_entry_input(entry, lang)], history)
+    vocabulary = f"{docs}/{VOCABULARY_FILE}"
+    topics = kb.vocab["themen"].values if "themen" in kb.vocab else {}
+    if folder == TOPIC_FOLDER and slug in topics:
+        shown = [kb.tools[s] for s in index.tools_by_topic.get(slug, [])]
+        shown += [kb.projects[s] for s in index.projects_by_topic.get(slug, [])]
+        return _provenance([EditLink(vocabulary, "page")],
+                           [_Input((vocabulary,)), *(_entry_input(e, lang) for e in shown)], history)
+    translated = f"{docs}/{path[:-3]}.{lang}.md"
+    own = translated if lang != DEFAULT_LANGUAGE and translated in files else f"{docs}/{path}"
+    inputs = [_Input((own,))]
+    if role is None:
+        return _provenance([EditLink(own, "page")], inputs, history)
+    if role == "glossary":
+        glossary = f"{docs}/{GLOSSARY_FILE}"
+        return _provenance([EditLink(glossary, "terms"), EditLink(own, "intro")], [*inputs, _Input((glossary,))],
+                           history)
+    if role == "topics":
+        return _provenance([EditLink(own, "page"), EditLink(vocabulary, "topics")],
+                           [*inputs, _Input((vocabulary,))], history)
+    if role == "figures":
+        figures = f"{docs}/{FIGURES_FILE}"
+        return _provenance([EditLink(own, "page"), EditLink(figures, "figures")], [*inputs, _Input((figures,))],
+                           history)
+    if role.startswith("catalogue:"):
+        listed: list[Entry] = list(kb.collection(role.split(":", 1)[1]).values())
+    else:  # the start page lists the newest entries
+        listed = [*kb.tools.values(), *kb.projects.values()]
+    return _provenance([EditLink(own, "page")], [*inputs, *(_entry_input(e, lang) for e in listed)], history)
+
+
+def _entry_input(entry: Entry, lang: str) -> _Input:
+    # The German file holds every structured field, so it shapes the English page as well.
+    paths = [entry.source[DEFAULT_LANGUAGE]]
+    if lang != DEFAULT_LANGUAGE and lang in entry.source:
+        paths.append(entry.source[lang])
+    return _Input(tuple(paths), entry.data.get("geprueft"))
+
+
+def _provenance(edit: list[EditLink], inputs: list[_Input], history: dict[str, date]) -> Provenance:
+    dates = []
+    for source in inputs:
+        known = [history[p] for p in source.paths if p in history]
+        if known:
+            dates.append(max(known))
+        elif source.fallback is not None:
+            dates.append(source.fallback)
+    return Provenance(tuple(edit), max(dates) if dates else None)
+
+
+def page_facts(provenance: Provenance, *, lang: str, edit_base: str) -> dict[str, Any]:
+    """What the page template shows: edit links (when the repository is configured) and the date.
+
+    ``edit_base`` is the repository's edit address, to which a source path is appended
+    (``https://github.com/<owner>/<repo>/edit/main/``); empty: no edit links.
+    """
+    words = LABELS[lang]
+    edit = [{"href": edit_base + link.path, "text": words[link.role], "path": link.path,
+             "file_label": words["file"]} for link in provenance.edit] if edit_base else []
+    changed = provenance.changed
+    return {
+        "edit_url": edit[0]["href"] if edit else None,
+        "edit": edit,
+        "changed": {"datetime": changed.isoformat(), "text": display_date(changed, lang),
+                    "label": words["changed"]} if changed else None,
+    }
+
+
+def display_date(value: date, lang: str) -> str:
+    """As the fact boxes show dates: 5.1.2026 in German, 2026-01-05 in English."""
+    return f"{value.day}.{value.month}.{value.year}" if lang == "de" else value.isoformat()
