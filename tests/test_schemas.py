@@ -9,6 +9,7 @@ names, duplicate keys and former slugs claimed twice (see tests/golden/check/).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import shutil
@@ -31,6 +32,7 @@ BROKEN = REPO / "tests" / "fixtures" / "broken"
 FOLDERS = {"werkzeuge": "werkzeug", "modellvorhaben": "modellvorhaben"}
 
 
+@functools.cache
 def fresh() -> dict[str, dict[str, Any]]:
     return schemas(vocab=load_vocabularies(DOCS, REPO, Problems()))
 
