@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import socket
 import subprocess
 import sys
@@ -36,6 +37,10 @@ def server() -> Iterator[str]:
     httpd.shutdown()
 
 
+# The local test server is asked directly, whatever proxy the machine is set up with.
+ENV = {**os.environ, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+
+
 def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -52,7 +57,7 @@ def test_reports_each_place_of_a_broken_link_and_exits_0(tmp_path: Path, server:
     (docs / "glossar.yml").write_text(f"x:\n  links:\n    - {{titel: T, url: '{dead}'}}\n", encoding="utf-8")
 
     result = subprocess.run([sys.executable, "-m", "toolkit", "links", "--timeout", "5"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, env=ENV)
 
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -68,6 +73,6 @@ def test_github_format_makes_warnings_not_errors(tmp_path: Path, server: str) ->
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "seite.md").write_text(f"Ein [Link]({server}/gone).\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "toolkit", "links", "--format", "github"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, env=ENV)
     assert result.returncode == 0
     assert result.stdout.startswith(f"::warning file=docs/seite.md,line=1::link {server}/gone answers 404")
