@@ -131,6 +131,21 @@ def test_search_finds_a_tool_by_a_word_of_its_body(tab, kb, site_url: str, lang:
     assert re.match(rf"{len(found)}\b", status.inner_text()), status.inner_text()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_glossary_hit_leads_to_its_term(tab, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    names = {slug: term.title(lang) for slug, term in kb.terms.items()}
+    # A one-word term that no other term's name starts with, so the hit must lead to this one.
+    slug, name = next((slug, name) for slug, name in sorted(names.items()) if re.fullmatch(r"[^\W\d_]{6,}", name)
+                      and not any(w.lower().startswith(name.lower()) for s, other in names.items() if s != slug
+                                  for w in other.split()))
+    t = tab()
+    t.page.goto(site_url + LANGS[lang])
+    search(t.page, name)
+    hits = [r for r in results(t.page) if r["href"] == f"{site_url}{LANGS[lang]}glossar/#{slug}"]
+    assert hits, f"searching {name!r} should lead to the glossary's term {slug}"
+    assert hits[0]["type"] == {"de": "Glossar", "en": "Glossary"}[lang] and hits[0]["title"] == name
+
+
 # German words in two forms that German stemming takes as one.
 FORMS = [("Werkstätten", "Werkstatt"), ("Werkstatt", "Werkstätten"), ("Städte", "Stadt"), ("Gemeinden", "Gemeinde"),
          ("Kommunen", "Kommune"), ("Bürgermeisterinnen", "Bürgermeisterin"), ("Projekte", "Projekt")]

@@ -91,14 +91,53 @@
     return fragment;
   }
 
-  // A glossary hit leads to its term: the nearest term anchor (<dt id>) before the first hit.
-  function glossaryTerm(data) {
+  // ---- Glossary hits lead to their term ----------------------------------------------------
+  // The glossary is one page with an anchor (<dt id>) per term. Its hit links to the term the
+  // query names, else to the term before the first hit, with that term's own text as excerpt.
+  function plain(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ß/g, "ss");
+  }
+
+  function queryWords(query) {
+    return plain(query).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
+  }
+
+  // A word of the page names a query word if it starts with it; loosely, also if the query word
+  // starts with it (a stemmed search finds "Werkstatt" for "Werkstätten").
+  function names(word, wanted, loosely) {
+    return wanted.some(function (w) { return word.indexOf(w) === 0 || (loosely && word.length > 4 && w.indexOf(word) === 0); });
+  }
+
+  function glossaryTerm(data, wanted) {
+    var terms = (data.anchors || []).filter(function (a) { return a.element === "dt" && a.id; });
+    for (var loosely = 0; loosely < 2; loosely++) {
+      var named = terms.filter(function (a) {
+        return plain(a.text).split(/\s+/).some(function (w) { return names(w, wanted, loosely); });
+      });
+      if (named.length) return named[0];
+    }
     var first = (data.locations || [])[0];
-    var best = null;
-    (data.anchors || []).forEach(function (anchor) {
-      if (anchor.element === "dt" && anchor.id && (first === undefined || anchor.location <= first)) best = anchor;
+    var before = terms.filter(function (a) { return first !== undefined && a.location <= first; });
+    return before.length ? before[before.length - 1] : null;
+  }
+
+  function termExcerpt(data, term, wanted) {
+    var fragment = document.createDocumentFragment();
+    var all = (data.content || "").split(/\s+/);
+    var start = term.location + term.text.split(/\s+/).length;
+    var shown = all.slice(start, start + 24);
+    shown.forEach(function (word, i) {
+      if (i) fragment.appendChild(document.createTextNode(" "));
+      if (names(plain(word).replace(/[^\p{L}\p{N}]+/gu, ""), wanted, true)) {
+        var mark = document.createElement("mark");
+        mark.textContent = word;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(word));
+      }
     });
-    return best;
+    if (all.length > start + shown.length) fragment.appendChild(document.createTextNode(" …"));
+    return fragment;
   }
 
   function resultItem(data) {
@@ -106,7 +145,8 @@
     var link = document.createElement("a");
     var type = document.createElement("span");
     var title = document.createElement("span");
-    var term = glossaryTerm(data);
+    var wanted = queryWords(current.query);
+    var term = glossaryTerm(data, wanted);
     link.className = "kb-search__link";
     link.href = term ? data.url + "#" + term.id : data.url;
     type.className = "kb-search__type";
@@ -118,7 +158,7 @@
     link.appendChild(title);
     var excerpt = document.createElement("p");
     excerpt.className = "kb-search__excerpt";
-    excerpt.appendChild(excerptNodes(data.excerpt || ""));
+    excerpt.appendChild(term ? termExcerpt(data, term, wanted) : excerptNodes(data.excerpt || ""));
     item.appendChild(link);
     item.appendChild(excerpt);
     return item;
