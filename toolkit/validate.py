@@ -185,7 +185,8 @@ class Checker:
         return clean
 
     def _bilingual(self, value: Any, spec: Field, key: Key) -> dict[str, str] | None:
-        pair = (Field("de", "text", "German", required=True), Field("en", "text", "English", required=True))
+        pair = (Field("de", "text", f"the German text of '{spec.name}'", required=True),
+                Field("en", "text", f"the English text of '{spec.name}'", required=True))
         if not isinstance(value, dict):
             self._type_error(key, spec, "two texts, 'de:' and 'en:'", value)
             return None
