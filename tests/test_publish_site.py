@@ -1,0 +1,340 @@
+"""What a build publishes besides its pages, through the real MkDocs build: open data, feeds,
+redirects from former slugs, and each page's edit links and last-change date."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import html
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import yaml
+
+from conftest import REPO, build
+from htmlscan import page_file, parse, resolve
+from test_export import git
+from test_site import tiny_project
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+KINDS = ("werkzeuge", "modellvorhaben")
+CHANGED = re.compile(r'class="kb-page-changed">[^<]*<time datetime="([0-9-]+)"')
+UNTRANSLATED_TOOL = """---
+titel: Dritte Methode
+kurz: Eine Methode ohne Übersetzung.
+zweck: Zum Prüfen der Rückfalltexte.
+formattyp: beratung
+themen: [wohnen]
+zielgruppen: [verwaltung]
+modus: digital
+organisation: zentral
+reichweite: [lokal]
+dauer: Stunden
+dauerklasse: stunden
+aufwand: gering
+ablauf: [Fragen]
+geprueft: 2026-02-10
+---
+"""
+
+
+def config(project: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def publishing_project(dest: Path) -> Path:
+    """The tiny site, with a renamed tool (a former slug) and a tool without English text."""
+    project = tiny_project(dest)
+    docs = project / "docs"
+    for page in ("daten.md", "daten.en.md"):  # its links lead to files every build writes
+        shutil.copy(REPO / "docs" / page, docs / page)
+    tool = docs / "werkzeuge" / "beispiel.md"
+    tool.write_text(tool.read_text(encoding="utf-8").replace("geprueft:", "fruehere_slugs: [alte-werkstatt]\ngeprueft:"),
+                    encoding="utf-8")
+    (docs / "werkzeuge" / "dritte.md").write_text(UNTRANSLATED_TOOL, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = publishing_project(tmp_path_factory.mktemp("publishing"))
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Path:
+    return project / "site"
+
+
+def entry_slugs(docs: Path, folder: str) -> set[str]:
+    return {p.name[:-3] for p in (docs / folder).glob("*.md") if not p.name.startswith("index.")
+            and not p.name.endswith(".en.md")}
+
+
+def heading(site: Path, url: str) -> str:
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", page_file(site, url).read_text(encoding="utf-8"), re.S)
+    assert found, url
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+
+
+def edit_links(site: Path, url: str, base: str) -> set[str]:
+    """The repository files the page's edit links lead to."""
+    hrefs = {link.attrs["href"] for link in parse(page_file(site, url)).links()
+             if "edit" in link.attrs.get("rel", "").split()}
+    assert all(h.startswith(base) for h in hrefs), hrefs
+    return {h[len(base):] for h in hrefs}
+
+
+def changed(site: Path, url: str) -> str | None:
+    """The date the page says its content last changed (YYYY-MM-DD), or None."""
+    found = CHANGED.search(page_file(site, url).read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+# -- open data ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_entry_is_in_the_open_data_of_both_languages(site: Path, project: Path, prefix: str) -> None:
+    for folder in KINDS:
+        document = json.loads((site / f"{prefix}daten/{folder}.json").read_text(encoding="utf-8"))
+        records = {r["slug"]: r for r in document["eintraege"]}
+        assert set(records) == entry_slugs(project / "docs", folder)
+        assert document["anzahl"] == len(records) and document["sprache"] == (prefix[:2] or "de")
+        for slug, record in records.items():
+            url = f"{prefix}{folder}/{slug}/"
+            assert record["url"] == config(project)["site_url"] + url
+            assert record["titel"] == heading(site, url), "the data says what the page says"
+            assert record["geprueft"] and record["themen"], slug
+        with open(site / f"{prefix}daten/{folder}.csv", newline="", encoding="utf-8") as table:
+            reader = csv.DictReader(table)
+            rows = list(reader)
+        assert reader.fieldnames and reader.fieldnames[:3] == ["slug", "url", "sprache"]
+        assert {row["slug"]: row["titel"] for row in rows} == {s: r["titel"] for s, r in records.items()}
+
+
+def test_untranslated_entry_is_german_in_the_english_data(site: Path) -> None:
+    english = json.loads((site / "en/daten/werkzeuge.json").read_text(encoding="utf-8"))
+    record = next(r for r in english["eintraege"] if r["slug"] == "dritte")
+    assert record["sprache"] == "de" and record["titel"] == "Dritte Methode"
+    assert next(r for r in english["eintraege"] if r["slug"] == "beispiel")["sprache"] == "en"
+
+
+def test_glossary_data_in_both_languages(site: Path) -> None:
+    for prefix, word in (("", "Kleinstadt"), ("en/", "Small town")):
+        terms = json.loads((site / f"{prefix}daten/glossar.json").read_text(encoding="utf-8"))["eintraege"]
+        term = next(t for t in terms if t["slug"] == "kleinstadt")
+        assert term["begriff"] == word
+        assert term["url"].endswith(f"{prefix}glossar/#kleinstadt")
+        assert {"art": "werkzeug", "slug": "beispiel"}.items() <= term["verwendet_in"][0].items()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_open_data_page_links_every_file_and_the_feed(site: Path, prefix: str) -> None:
+    url = f"{prefix}daten/"
+    targets = {resolve(site, url, link.attrs["href"])[0] for link in parse(page_file(site, url)).links()
+               if resolve(site, url, link.attrs["href"])}
+    for name in ("werkzeuge.json", "werkzeuge.csv", "modellvorhaben.json", "modellvorhaben.csv", "glossar.json"):
+        assert site / f"{prefix}daten/{name}" in targets and (site / f"{prefix}daten/{name}").is_file()
+    assert site / f"{prefix}feed.xml" in targets
+
+
+def test_export_command_writes_what_the_build_publishes(project: Path, tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "toolkit", "export", "data", str(tmp_path)], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert Path("daten/werkzeuge.csv") in written and Path("en/feed.xml") in written
+    for name in written:
+        assert (tmp_path / name).read_bytes() == (project / "site" / name).read_bytes(), name
+
+
+def test_two_builds_publish_the_same_bytes(project: Path, tmp_path: Path) -> None:
+    again = build(project, tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    names = ["daten/werkzeuge.json", "daten/werkzeuge.csv", "en/daten/modellvorhaben.csv", "en/daten/glossar.json",
+             "feed.xml", "en/feed.xml", "werkzeuge/alte-werkstatt/index.html", "en/werkzeuge/beispiel/index.html"]
+    for name in names:
+        assert (tmp_path / "again" / name).read_bytes() == (project / "site" / name).read_bytes(), name
+
+
+# -- feed -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_feed_has_one_entry_per_tool_and_project(site: Path, project: Path, prefix: str) -> None:
+    root = ET.parse(site / f"{prefix}feed.xml").getroot()  # fails on XML that is not well-formed
+    site_url = config(project)["site_url"]
+    links = [e.find(f"{ATOM}link").attrib["href"] for e in root.iter(f"{ATOM}entry")]
+    expected = {f"{site_url}{prefix}{folder}/{slug}/" for folder in KINDS
+                for slug in entry_slugs(project / "docs", folder)}
+    assert sorted(links) == sorted(expected)
+    updated = [e.findtext(f"{ATOM}updated") for e in root.iter(f"{ATOM}entry")]
+    assert updated == sorted(updated, reverse=True), "newest review first"
+
+
+def test_every_page_announces_the_feed_of_its_language(site: Path) -> None:
+    pages = [p for p in site.rglob("index.html") if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 20
+    for path in pages:
+        url = path.parent.relative_to(site).as_posix() + "/"
+        url = "" if url == "./" else url
+        feeds = parse(path).find("link", rel="alternate", type="application/atom+xml")
+        assert len(feeds) == 1, url
+        target = resolve(site, url, feeds[0].attrs["href"])
+        assert target and target[0] == site / ("en/feed.xml" if url.startswith("en/") else "feed.xml"), url
+
+
+# -- redirects ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_former_slug_leads_to_the_new_address(site: Path, project: Path, prefix: str) -> None:
+    old = f"{prefix}werkzeuge/alte-werkstatt/"
+    page = parse(page_file(site, old))
+    refresh = page.find("meta", http_equiv="refresh")
+    assert len(refresh) == 1
+    target = refresh[0].attrs["content"].split("url=", 1)[1]
+    assert resolve(site, old, target)[0] == page_file(site, f"{prefix}werkzeuge/beispiel/")
+    assert page.find("link", rel="canonical")[0].attrs["href"] == config(project)["site_url"] + f"{prefix}werkzeuge/beispiel/"
+    assert [link.attrs["href"] for link in page.links()] == [target], "a visible link for everyone else"
+    assert not page.find("script")
+
+
+@pytest.mark.browser
+def test_browser_follows_the_old_address_to_the_new_page(site: Path, browser: object) -> None:
+    with serve(site) as base:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        try:
+            page.goto(base + "en/werkzeuge/alte-werkstatt/")
+            page.wait_for_url(base + "en/werkzeuge/beispiel/", timeout=10_000)
+            assert page.locator("h1").first.inner_text() == "Sample workshop"
+        finally:
+            page.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built tiny site on a free local port."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+# -- edit links and last change -------------------------------------------------------------
+
+EXPECTED_SOURCES = {
+    "werkzeuge/beispiel/": {"docs/werkzeuge/beispiel.md"},
+    "en/werkzeuge/beispiel/": {"docs/werkzeuge/beispiel.en.md"},
+    "en/werkzeuge/dritte/": {"docs/werkzeuge/dritte.md"},
+    "modellvorhaben/verbund/": {"docs/modellvorhaben/verbund.md"},
+    "en/modellvorhaben/verbund/": {"docs/modellvorhaben/verbund.en.md"},
+    "themen/wohnen/": {"docs/vokabular.yml"},
+    "en/themen/wohnen/": {"docs/vokabular.yml"},
+    "werkzeuge/": {"docs/werkzeuge/index.md"},
+    "en/werkzeuge/": {"docs/werkzeuge/index.en.md"},
+    "glossar/": {"docs/glossar.yml", "docs/glossar.md"},
+    "en/glossar/": {"docs/glossar.yml", "docs/glossar.en.md"},
+    "en/nur-deutsch/": {"docs/nur-deutsch.md"},
+    "daten/": {"docs/daten.md"},
+    "en/daten/": {"docs/daten.en.md"},
+}
+
+
+@pytest.fixture(scope="module")
+def git_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny site as a repository: everything committed on 1 March, one English file on 15 June."""
+    project = publishing_project(tmp_path_factory.mktemp("history"))
+    (project / "docs" / "nur-deutsch.md").write_text("# Nur auf Deutsch\n\nDiese Seite gibt es nur auf Deutsch.\n",
+                                                     encoding="utf-8")
+    git(project, "init", "-q")
+    git(project, "add", "docs", "mkdocs.yml")
+    git(project, "commit", "-q", "-m", "first")
+    english = project / "docs" / "werkzeuge" / "zweites.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nMore text.\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "second", when="2025-06-15T09:00:00+00:00")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.mark.parametrize("url", sorted(EXPECTED_SOURCES))
+def test_edit_links_lead_to_the_source_in_the_pages_language(git_project: Path, url: str) -> None:
+    base = config(git_project)["extra"]["repo_edit_base"]
+    sources = edit_links(git_project / "site", url, base)
+    assert sources == EXPECTED_SOURCES[url]
+    assert all((git_project / path).is_file() for path in sources)
+
+
+def test_last_change_comes_from_the_history_of_the_pages_own_sources(git_project: Path) -> None:
+    site = git_project / "site"
+    assert changed(site, "en/werkzeuge/zweites/") == "2025-06-15", "its English file changed in June"
+    assert changed(site, "werkzeuge/zweites/") == "2025-03-01", "the German page's source did not"
+    assert changed(site, "werkzeuge/beispiel/") == "2025-03-01"
+    assert changed(site, "en/werkzeuge/") == "2025-06-15", "a catalogue is as new as its newest entry"
+    assert changed(site, "en/nur-deutsch/") == "2025-03-01"
+    html = page_file(site, "werkzeuge/zweites/").read_text(encoding="utf-8")
+    assert "Zuletzt geändert: <time datetime=\"2025-03-01\">1.3.2025</time>" in html
+    english = page_file(site, "en/werkzeuge/zweites/").read_text(encoding="utf-8")
+    assert "Last changed: <time datetime=\"2025-06-15\">2025-06-15</time>" in english
+
+
+def test_without_history_an_entry_shows_its_review_date(site: Path) -> None:
+    # A build from a tarball: no repository, so the sources' own dates stand in.
+    assert changed(site, "werkzeuge/beispiel/") == "2026-01-15"
+    assert changed(site, "en/werkzeuge/") == "2026-02-10", "the newest review among the tools"
+    assert changed(site, "daten/") is None, "a hand-written page has no date of its own"
+
+
+# -- the real site --------------------------------------------------------------------------
+
+def test_real_site_every_entry_in_the_open_data_and_the_feed(built_site: Path) -> None:
+    site_url = config(REPO)["site_url"]
+    for prefix in ("", "en/"):
+        feed = ET.parse(built_site / f"{prefix}feed.xml").getroot()
+        in_feed = [e.find(f"{ATOM}link").attrib["href"] for e in feed.iter(f"{ATOM}entry")]
+        assert len(in_feed) == len(set(in_feed))
+        for folder in KINDS:
+            slugs = entry_slugs(REPO / "docs", folder)
+            records = json.loads((built_site / f"{prefix}daten/{folder}.json").read_text(encoding="utf-8"))["eintraege"]
+            assert {r["slug"] for r in records} == slugs
+            with open(built_site / f"{prefix}daten/{folder}.csv", newline="", encoding="utf-8") as table:
+                assert {row["slug"] for row in csv.DictReader(table)} == slugs
+            assert {f"{site_url}{prefix}{folder}/{s}/" for s in slugs} <= set(in_feed)
+    assert json.loads((built_site / "daten/glossar.json").read_text(encoding="utf-8"))["anzahl"] > 0
+
+
+def test_real_site_edit_links_name_existing_files_in_the_pages_language(built_site: Path) -> None:
+    base = config(REPO)["extra"]["repo_edit_base"]
+    checked = 0
+    for path in built_site.rglob("index.html"):
+        url = path.parent.relative_to(built_site).as_posix() + "/"
+        url = "" if url == "./" else url
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            continue
+        sources = edit_links(built_site, url, base)
+        assert sources, f"{url}: no edit link"
+        for source in sources:
+            assert (REPO / source).is_file(), f"{url}: {source}"
+            if url.startswith("en/") and source.endswith(".md") and not source.endswith(".en.md"):
+                assert not (REPO / source.replace(".md", ".en.md")).exists(), f"{url}: German file, English exists"
+        checked += 1
+    assert checked > 50
