@@ -29,9 +29,12 @@ log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _sites = SiteCache()
 
 
-def _site(config: MkDocsConfig) -> Site:
+def _site(config: MkDocsConfig, *, fresh: bool = False) -> Site:
+    # Fresh once per build (on_files), when MkDocs has just listed the files; every later
+    # event of that build uses the same load.
     root = Path(config.config_file_path).parent
-    return _sites.get(Path(config.docs_dir), root)
+    get = _sites.get if fresh else _sites.current
+    return get(Path(config.docs_dir), root)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -46,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _check_sources(files: Files, config: MkDocsConfig) -> Files:
-    site = _site(config)
+    site = _site(config, fresh=True)
     for problem in site.problems.errors:
         log.error(problem.format())
     if site.problems.errors:

@@ -34,3 +34,14 @@ class SiteCache:
             self._site = Site.load(docs, root)
             self._key = key
         return self._site
+
+    def current(self, docs: Path, root: Path) -> Site:
+        """The site of the last :meth:`get`, without looking at the files again.
+
+        A build asks for the site once per page. Scanning every source file on each of those
+        calls made a build grow with pages x files (2,500 entries: most of the build time), so
+        an adapter calls :meth:`get` once per build and this one for every page.
+        """
+        if self._site is None or not isinstance(self._key, tuple) or self._key[:2] != (docs, root):
+            return self.get(docs, root)
+        return self._site
