@@ -1,0 +1,142 @@
+"""The Content-Security-Policy: every page lets the browser load from the site's own origin only.
+
+The policy is the last line of defence for the visitor's privacy (no font service, CDN or analytics
+can load, even by mistake) and against script in an editor's text. It only works if the pages need
+nothing it forbids: no inline event handlers, no inline scripts, no inline styles.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from htmlscan import Page, parse
+
+# Sources a directive may name besides 'self' and 'none', and why:
+ALLOWED_EXTRA = {
+    # Pagefind compiles its WebAssembly module, fetched from this site; no JavaScript eval.
+    "'wasm-unsafe-eval'": {"script-src"},
+    # Material draws icons as SVG data URLs inside its stylesheet: no request, no other origin.
+    "data:": {"img-src", "font-src"},
+}
+# Where a page may point the browser: the site itself.
+SELF_ONLY = {"'self'", "'none'"}
+FETCH_DIRECTIVES = {"default-src", "script-src", "style-src", "img-src", "font-src", "connect-src",
+                    "media-src", "object-src", "frame-src", "child-src", "worker-src", "manifest-src",
+                    "base-uri", "form-action"}
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def policy_of(html: str) -> tuple[dict[str, list[str]], int] | None:
+    """The page's policy (directive -> sources) and where in the page its meta tag stands."""
+    page = parse_text(html)
+    metas = [e for e in page.elements
+             if e.tag == "meta" and e.attrs.get("http-equiv", "").lower() == "content-security-policy"]
+    if not metas:
+        return None
+    directives: dict[str, list[str]] = {}
+    for part in metas[0].attrs.get("content", "").split(";"):
+        words = part.split()
+        if words:
+            directives[words[0].lower()] = words[1:]
+    return directives, page.elements.index(metas[0])
+
+
+def parse_text(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+def policy_problems(directives: dict[str, list[str]]) -> list[str]:
+    problems = []
+    if not {"default-src"} <= directives.keys():
+        problems.append("no default-src: whatever a directive does not name is allowed from anywhere")
+    for name, sources in directives.items():
+        if name not in FETCH_DIRECTIVES:
+            continue
+        for source in sources:
+            if source in SELF_ONLY or name in ALLOWED_EXTRA.get(source, set()):
+                continue
+            problems.append(f"{name} allows {source}")
+    return problems
+
+
+def test_every_page_has_a_policy_of_its_own_origin_only(built_site: Path) -> None:
+    found = {}
+    for file in pages(built_site):
+        rel = file.relative_to(built_site).as_posix()
+        html = file.read_text(encoding="utf-8")
+        policy = policy_of(html)
+        if policy is None:
+            found[rel] = ["no Content-Security-Policy meta tag"]
+            continue
+        directives, position = policy
+        problems = policy_problems(directives)
+        # A policy in a meta tag governs only what comes after it.
+        page = parse_text(html)
+        first_load = next((i for i, e in enumerate(page.elements)
+                           if e.tag == "script" or (e.tag == "link" and "stylesheet" in e.attrs.get("rel", ""))), None)
+        if first_load is not None and first_load < position:
+            problems.append("a script or stylesheet comes before the policy, which then does not cover it")
+        if problems:
+            found[rel] = problems
+    assert len(pages(built_site)) > 20
+    assert not found, "\n".join(f"{page}: {'; '.join(p)}" for page, p in list(found.items())[:40])
+
+
+def test_policy_check_refuses_other_origins() -> None:
+    """The check itself: a CDN, an inline allowance or a missing default are each caught."""
+    assert policy_problems({"default-src": ["'self'"], "img-src": ["'self'", "data:"]}) == []
+    assert policy_problems({"default-src": ["'self'", "https://cdn.example.org"]}) == \
+        ["default-src allows https://cdn.example.org"]
+    assert policy_problems({"default-src": ["'self'"], "script-src": ["'self'", "'unsafe-inline'"]}) == \
+        ["script-src allows 'unsafe-inline'"]
+    assert policy_problems({"script-src": ["'self'"]})[0].startswith("no default-src")
+    assert policy_problems({"default-src": ["*"]}) == ["default-src allows *"]
+
+
+EVENT_HANDLER = re.compile(r"^on[a-z]+$")
+DATA_BLOCK = re.compile(r"^application/([a-z.+-]+\+)?json$")
+
+
+def inline_code(file: Path) -> list[str]:
+    """What the policy would block in a page: handlers, inline scripts, inline styles, javascript: links."""
+    page = parse(file)
+    found = []
+    for element in page.elements:
+        for name, value in element.attrs.items():
+            if EVENT_HANDLER.match(name):
+                found.append(f"<{element.tag} {name}=...> (inline event handler)")
+            if name in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
+                found.append(f"<{element.tag} {name}={value!r}> (script in a link)")
+        if element.tag == "script" and "src" not in element.attrs:
+            kind = element.attrs.get("type", "").strip().lower()
+            if not DATA_BLOCK.match(kind):
+                found.append(f"<script type={kind!r}> without src (inline script)")
+        if element.tag == "style":
+            found.append("<style> element (inline style, blocked by style-src 'self')")
+        if "style" in element.attrs:
+            found.append(f"<{element.tag} style={element.attrs['style']!r}> (style attribute, blocked by style-src 'self')")
+    return found
+
+
+def test_no_inline_script_or_style_that_the_policy_would_block(built_site: Path) -> None:
+    found = {}
+    for file in pages(built_site):
+        problems = inline_code(file)
+        if problems:
+            found[file.relative_to(built_site).as_posix()] = problems
+    assert not found, "\n".join(f"{page}: {', '.join(sorted(set(p))[:5])}" for page, p in list(found.items())[:40])
+
+
+def test_inline_check_finds_handlers_and_scripts(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text('<script id="__config" type="application/json">{}</script>'
+                    '<script src="a.js"></script><img src=x onerror="alert(1)">'
+                    '<script>alert(2)</script><a href="javascript:alert(3)">x</a><p style="color:red">')
+    found = inline_code(page)
+    assert len(found) == 4, found
