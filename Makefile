@@ -4,11 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+JAVA ?= /usr/bin/java
+# The Nu Html Checker (npm's vnu-jar), pinned; it checks every built page in the tests.
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu/$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check links schema test test-fast bench lock browser clean
+.PHONY: serve build check links schema test test-fast bench lock browser vnu clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -35,10 +39,10 @@ schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content
 	$(BIN)/python -m toolkit export schema schema
 	$(BIN)/python -m toolkit export templates vorlagen
 
-test: $(STAMP) browser  ## the whole test suite, browser tests included
+test: $(STAMP) browser vnu  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the tests without a browser
+test-fast: $(STAMP) vnu  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not browser"
 
 browser: $(CHROMIUM)
@@ -48,6 +52,20 @@ $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
+
+vnu: $(JAVA) $(VNU_JAR)
+
+# Debian's Java runs the HTML checker; npm fetches the checker itself. Its install script, which
+# would download a Java of its own, is not run.
+$(JAVA):
+	@echo "Installing Debian's default-jre-headless (and npm) for the HTML checker"
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless npm >/dev/null
+
+$(VNU_JAR):
+	@command -v npm >/dev/null || { echo "npm is missing: install Debian's npm package"; exit 1; }
+	npm install --prefix .cache/vnu/$(VNU_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
+	  vnu-jar@$(VNU_VERSION)
 
 lock:  ## re-pin every dependency with hashes after a change to pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools
