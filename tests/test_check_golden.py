@@ -1,8 +1,10 @@
 """Golden cases for the checker: a broken source in, the exact messages out.
 
-Each file in tests/golden/check/ is one case: ``files`` (and ``bytes``, ``symlinks``, ``remove``)
-change a small valid knowledge base (tests/fixtures/base plus the real vocabulary); ``output`` is
+Each file in tests/golden/check/ is one case: ``files`` (and ``bytes``, ``repeat``, ``symlinks``,
+``remove``) change a small valid knowledge base (tests/fixtures/base plus the real vocabulary); ``output`` is
 what ``python -m toolkit check`` must print, line for line, and ``exit`` its status.
+``bytes`` are written as they are (backslash escapes, for broken encodings); ``repeat`` writes
+``head``, then ``text`` ``times`` over, then ``tail`` (for very large or deeply nested files).
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ def apply_case(root: Path, case: dict) -> None:
     for rel, text in (case.get("bytes") or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(codecs.decode(text, "unicode_escape").encode("latin-1"))
+    for rel, spec in (case.get("repeat") or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(spec.get("head", "") + spec["text"] * spec["times"] + spec.get("tail", ""),
+                                encoding="utf-8")
     for rel, target in (case.get("symlinks") or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         os.symlink(target, root / rel)

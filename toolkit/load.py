@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.figures import load_figures
+from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.problems import Problems, did_you_mean
 from toolkit.schema import KINDS
 from toolkit.slug import SLUG, slugify
-from toolkit.source import parse_document, parse_yaml, read_text
+from toolkit.source import SYMLINK, parse_document, parse_yaml, read_text
 from toolkit.validate import Checker, Reference
-from toolkit.vocabulary import load_vocabularies
+from toolkit.vocabulary import VOCABULARY_FILE, load_vocabularies
 
 GLOSSARY_FILE = "glossar.yml"
 # Files an editor may put beside entries (pictures, handouts); MkDocs publishes them as they are.
@@ -74,7 +74,12 @@ class _Loader:
     def _classify(self, path: Path, folder: Path, folder_name: str) -> tuple[str, str] | None:
         rel = self.rel(path)
         name, suffix = path.name, path.suffix.lower()
-        if suffix in ASSET_SUFFIXES and not path.is_symlink():
+        if path.is_symlink() and (suffix != ".md" or path.is_dir()):
+            # A linked .md file still names its slug (and is refused when read): no second error
+            # at every reference to it.
+            self.problems.error(rel, 0, SYMLINK)
+            return None
+        if suffix in ASSET_SUFFIXES:
             return None
         if path.parent != folder:
             self.problems.error(rel, 0, f"entries live directly in docs/{folder_name}/, not in subfolders; "
@@ -126,8 +131,9 @@ class _Loader:
     def glossary(self) -> dict[str, Entry]:
         path = self.docs / GLOSSARY_FILE
         rel = self.rel(path)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             self.problems.error(rel, 0, "is missing: it holds the glossary terms")
+            self.existing["begriff"] = None
             return {}
         text = read_text(path, rel, self.problems)
         parsed = parse_yaml(text, rel, self.problems) if text is not None else None
@@ -158,6 +164,18 @@ class _Loader:
         return terms
 
 
+def _check_links_elsewhere(loader: _Loader) -> None:
+    """Symbolic links anywhere else under docs/: MkDocs would follow them and publish their target."""
+    own = {loader.docs / folder for folder in COLLECTIONS}
+    read_as_sources = {GLOSSARY_FILE, VOCABULARY_FILE, FIGURES_FILE}  # read_text refuses these itself
+    for path in sorted(loader.docs.rglob("*")):
+        if not path.is_symlink() or any(path.is_relative_to(folder) for folder in own):
+            continue
+        if path.parent == loader.docs and path.name in read_as_sources:
+            continue
+        loader.problems.error(loader.rel(path), 0, SYMLINK)
+
+
 def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]:
     """Read and check every source under ``docs``; paths in problems are relative to ``root``."""
     docs = docs.resolve()
@@ -167,6 +185,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     tools = loader.collection("werkzeuge", COLLECTIONS["werkzeuge"])
     projects = loader.collection("modellvorhaben", COLLECTIONS["modellvorhaben"])
     terms = loader.glossary()
+    _check_links_elsewhere(loader)
     kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems))
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)

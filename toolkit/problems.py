@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+# Control characters from a source, echoed in a message, would reach the editor's terminal (where
+# an escape sequence can do things) or break the one-line format: they are shown as \x1b.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class Severity(str, Enum):
@@ -44,10 +53,10 @@ class Problems(list[Problem]):
     """A list of problems with shorthands for adding them."""
 
     def error(self, path: str, line: int, message: str) -> None:
-        self.append(Problem(path, line, Severity.ERROR, message))
+        self.append(Problem(_printable(path), line, Severity.ERROR, _printable(message)))
 
     def warning(self, path: str, line: int, message: str) -> None:
-        self.append(Problem(path, line, Severity.WARNING, message))
+        self.append(Problem(_printable(path), line, Severity.WARNING, _printable(message)))
 
     @property
     def errors(self) -> list[Problem]:

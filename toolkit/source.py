@@ -7,6 +7,7 @@ so that every later check can point an editor at the exact line.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,12 @@ from toolkit.problems import Problems
 # The same front-matter fence MkDocs accepts, so that both read a file alike.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
 _MAX_BYTES = 1_000_000
+# Invisible control characters (all but tab and line break): never meant, they come with text
+# copied out of other programs, break the pages' HTML and can steer an editor's terminal.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SYMLINK = "is a symbolic link; sources must be regular files (replace the link by the file itself)"
+# What YAML builds without a tag: anything else (!!binary, !!python/object, !local) is refused.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
 
 Key = tuple[str | int, ...]
@@ -57,7 +64,7 @@ class Document:
 def read_text(path: Path, rel: str, problems: Problems) -> str | None:
     """The file's text with newlines normalised, or ``None`` after reporting why not."""
     if path.is_symlink():
-        problems.error(rel, 0, "is a symbolic link; sources must be regular files (replace the link by the file itself)")
+        problems.error(rel, 0, SYMLINK)
         return None
     try:
         data = path.read_bytes()
@@ -66,6 +73,9 @@ def read_text(path: Path, rel: str, problems: Problems) -> str | None:
         return None
     if len(data) > _MAX_BYTES:
         problems.error(rel, 0, f"is {len(data):,} bytes; a source may have at most {_MAX_BYTES:,} (split the text or move data out)")
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        problems.error(rel, 0, "is saved as UTF-16, not UTF-8 (save the file with UTF-8 encoding)")
         return None
     if b"\0" in data:
         problems.error(rel, 0, "is a binary file, not text (save it as UTF-8 text, or move it out of docs/)")
@@ -80,6 +90,11 @@ def read_text(path: Path, rel: str, problems: Problems) -> str | None:
     if not text.strip():
         problems.error(rel, 0, "is empty (fill it from the template, or delete it)")
         return None
+    control = CONTROL.search(text)
+    if control:
+        problems.error(rel, text.count("\n", 0, control.start()) + 1, f"contains the invisible control character "
+                       f"U+{ord(control.group()):04X}; delete it (it comes with text copied from another program)")
+        return None
     return text
 
 
@@ -92,20 +107,38 @@ def parse_yaml(text: str, rel: str, problems: Problems, *, first_line: int = 1) 
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         what = exc.problem or "invalid YAML"
+        if what.startswith("but ") and exc.context:  # "but found another document" needs its start
+            what = f"{exc.context}, {what}"
         hint = _yaml_hint(text, mark.line if mark else None)
+        if "another document" in what:
+            hint = " (a line '---' starts a second document here: remove it)"
         problems.error(rel, line, f"YAML syntax error: {what}{hint}")
         return None
+    except yaml.reader.ReaderError as exc:
+        problems.error(rel, text.count("\n", 0, exc.position) + first_line,
+                       f"contains the character U+{exc.character:04X}, which YAML does not allow; delete it")
+        return None
     except yaml.YAMLError as exc:
-        problems.error(rel, first_line, f"YAML syntax error: {exc}")
+        problems.error(rel, first_line, "YAML syntax error: " + " ".join(str(exc).split()))
+        return None
+    except RecursionError:
+        problems.error(rel, first_line, _TOO_DEEP)
         return None
     if node is None:
         return {}, Lines({(): first_line})
     lines = Lines({(): first_line})
     builder = _Builder(loader, lines, rel, problems, offset)
-    value = builder.build(node, ())
+    try:
+        value = builder.build(node, ())
+    except RecursionError:
+        problems.error(rel, first_line, _TOO_DEEP)
+        return None
     if builder.failed:
         return None
     return value, lines
+
+
+_TOO_DEEP = "YAML nested too deeply to read (hundreds of brackets or indents inside each other)"
 
 
 def _compose(text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
@@ -136,6 +169,8 @@ def _yaml_hint(text: str, line_index: int | None) -> str:
     lines = text.split("\n")
     if 0 <= line_index < len(lines) and "\t" in lines[line_index][: len(lines[line_index]) - len(lines[line_index].lstrip())]:
         return " (indent with spaces, not tabs)"
+    if 0 <= line_index < len(lines) and "\t" in lines[line_index]:
+        return " (a tab stands on this line: put a space in its place)"
     return " (check indentation, colons and quotes on this line or the one before)"
 
 
@@ -166,6 +201,10 @@ class _Builder:
             return None
         self.seen.add(id(node))
         self.lines.by_key[key] = node.start_mark.line + 1 + self.offset
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.fail(node, f"YAML tags such as {tag} are not supported; write the value as plain text")
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -191,6 +230,10 @@ class _Builder:
         except yaml.YAMLError as exc:
             self.fail(node, f"invalid value: {getattr(exc, 'problem', exc)}")
             return None
+        except (ValueError, OverflowError):
+            # Looks like a date or number but is none (2026-13-45): keep the text as written, so
+            # that the field's own check says what is expected.
+            value = node.value
         if not isinstance(value, str) and node.value != "":
             self.lines.raw[key] = node.value
         return value
@@ -199,6 +242,9 @@ class _Builder:
 def parse_document(text: str, rel: str, problems: Problems) -> Document | None:
     """Split a Markdown source into front matter and body and parse the front matter."""
     match = _FRONT_MATTER.match(text)
+    if not match and re.match(r"-{3}[ \t]*\n", text):
+        problems.error(rel, 1, "the front matter is not closed: add a line '---' after the last field")
+        return None
     if not match:
         problems.error(rel, 1, "has no front matter: the file must start with a line '---', the fields, and a line '---'")
         return None

@@ -15,7 +15,7 @@ from toolkit.model import Vocabulary
 from toolkit.problems import Problems, did_you_mean
 from toolkit.schema import Field
 from toolkit.slug import SLUG
-from toolkit.source import Key, Lines
+from toolkit.source import CONTROL, Key, Lines
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
@@ -85,6 +85,8 @@ class Checker:
         hint = ""
         if raw is not None and isinstance(value, bool) and expected in ("text", "a vocabulary key", "a slug"):
             hint = f"; YAML reads {raw} as {str(value).lower()}, so put it in quotes: \"{raw}\""
+        elif raw is not None and value is None:
+            hint = f"; YAML reads {raw} as nothing, so put it in quotes: \"{raw}\""
         elif raw is not None and expected in ("text", "a vocabulary key", "a slug"):
             hint = f"; put it in quotes: \"{raw}\""
         elif expected.startswith("a list") and isinstance(value, str):
@@ -94,6 +96,11 @@ class Checker:
     def _text(self, value: Any, spec: Field, key: Key) -> str | None:
         if not isinstance(value, str):
             self._type_error(key, spec, "text", value)
+            return None
+        control = CONTROL.search(value)
+        if control:  # written as an escape in quotes ("\e", "\x1b"): the file itself is clean
+            self.error(key, f"'{spec.name}' contains the invisible control character U+{ord(control.group()):04X}; "
+                            f"delete it")
             return None
         return value.strip()
 
@@ -199,6 +206,8 @@ def _empty(value: Any) -> bool:
 
 
 def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
     if value is True or value is False:
         return f"{str(value).lower()} (yes/no)"
     if isinstance(value, dict):
