@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, build, copy_project
-from htmlscan import page_file, parse, resolve
+from htmlscan import Page, page_file, parse, resolve
 
 FIXTURE = REPO / "tests" / "fixtures" / "base" / "docs"
 
@@ -149,7 +150,10 @@ def test_broken_source_fails_the_build_with_path_and_line(tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr
 
 
-HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+# Markup, a script end tag, an attribute break-out and template syntax: in every text field of
+# every kind of source, this must reach the reader as the very same text, and run nowhere.
+HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)>{{ 7*7 }}"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 HOSTILE_TOOL = """---
 titel: {q}
 kurz: {q}
@@ -170,19 +174,91 @@ quellen: [{{titel: {q}, url: "https://example.org/?a=1&b=x"}}]
 geprueft: 2026-02-01
 ---
 """
+HOSTILE_PROJECT = """---
+titel: {q}
+kurz: {q}
+orte:
+  - {{name: {q}, bundesland: sachsen, breite: 51.0, laenge: 13.0}}
+partner: [{q}]
+laufzeit: {{von: 2020, bis: 2022}}
+foerderung: {q}
+themen: [wohnen]
+werkzeuge: [beispiel, zweites]
+ergebnisse: [{q}]
+links: [{{titel: {q}, url: "https://example.org/"}}]
+geprueft: 2026-03-01
+---
+"""
+HOSTILE_TERM = """
+boese:
+  begriff: {{de: {q}, en: {q}}}
+  abkuerzung: {q}
+  definition: {{de: {q}, en: {q}}}
+  varianten: {{de: [{q}], en: [{q}]}}
+  links: [{{titel: {q}, url: "https://example.org/"}}]
+"""
+# Where the hostile entries show up, in both languages.
+HOSTILE_PAGES = ["werkzeuge/zweites/", "werkzeuge/", "modellvorhaben/verbund/", "modellvorhaben/", "themen/wohnen/",
+                 "glossar/", ""]
+
+
+def inert_problems(html: str) -> list[str]:
+    """What in a page could run: a script element with code, an event handler, a script address."""
+    page = parse_html(html)
+    found = []
+    for element in page.elements:
+        if element.tag == "script" and "src" not in element.attrs and "json" not in element.attrs.get("type", ""):
+            found.append("inline <script>")
+        found += [f"<{element.tag} {name}>" for name in element.attrs if name.startswith("on")]
+        found += [f"<{element.tag} {name}=javascript:>" for name, value in element.attrs.items()
+                  if value.strip().lower().startswith("javascript:")]
+    return found + (["the text <script>alert ran into the markup"] if "<script>alert" in html else [])
+
+
+def parse_html(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
 
 
 def test_hostile_text_stays_text(tmp_path: Path) -> None:
     project = tiny_project(tmp_path)
-    folder = project / "docs" / "werkzeuge"
-    quoted = f'"{HOSTILE}"'
-    (folder / "zweites.md").write_text(HOSTILE_TOOL.format(q=quoted))
+    docs = project / "docs"
+    quoted = json.dumps(HOSTILE)  # a JSON string is a YAML double-quoted scalar
+    (docs / "werkzeuge" / "zweites.md").write_text(HOSTILE_TOOL.format(q=quoted))
     english = f"---\ntitel: {quoted}\nkurz: {quoted}\nzweck: {quoted}\ndauer: {quoted}\nablauf: [{quoted}]\n---\n"
-    (folder / "zweites.en.md").write_text(english)
+    (docs / "werkzeuge" / "zweites.en.md").write_text(english)
+    (docs / "modellvorhaben" / "verbund.md").write_text(HOSTILE_PROJECT.format(q=quoted))
+    (docs / "modellvorhaben" / "verbund.en.md").write_text(
+        f"---\ntitel: {quoted}\nkurz: {quoted}\nfoerderung: {quoted}\nergebnisse: [{quoted}]\n---\n")
+    with (docs / "glossar.yml").open("a", encoding="utf-8") as glossary:
+        glossary.write(HOSTILE_TERM.format(q=quoted))
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    for url in ("werkzeuge/zweites/", "werkzeuge/", "themen/wohnen/", "werkzeuge/beispiel/",
-                "en/werkzeuge/zweites/", "en/werkzeuge/"):
-        html = page_file(project / "site", url).read_text()
-        assert "<script>alert" not in html and "<img src=x" not in html, url
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+    site = project / "site"
+    # Nothing runs anywhere in the site ...
+    for file in sorted(site.rglob("*.html")):
+        problems = inert_problems(file.read_text(encoding="utf-8"))
+        assert not problems, f"{file.relative_to(site)}: {problems}"
+    # ... and the text is there, as text, wherever the entries and the term are shown.
+    for prefix in ("", "en/"):
+        for url in HOSTILE_PAGES:
+            html = page_file(site, prefix + url).read_text(encoding="utf-8")
+            assert ESCAPED in html and "{{ 7*7 }}" in html, f"{prefix + url}: the hostile text is missing or altered"
+    # The open data carries it unchanged: a re-user gets what the editor wrote.
+    for prefix in ("", "en/"):
+        for name, slug in (("werkzeuge", "zweites"), ("modellvorhaben", "verbund"), ("glossar", "boese")):
+            data = json.loads((site / f"{prefix}daten/{name}.json").read_text(encoding="utf-8"))
+            record = next(r for r in data["eintraege"] if r["slug"] == slug)
+            assert HOSTILE in set(_texts(record)), f"{prefix}daten/{name}.json: {slug} lost or altered the text"
+
+
+def _texts(value: object) -> list[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
