@@ -8,11 +8,14 @@ JAVA ?= /usr/bin/java
 # The Nu Html Checker (npm's vnu-jar), pinned; it checks every built page in the tests.
 VNU_VERSION := 26.9.27
 VNU_JAR := .cache/vnu/$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
+# ProperDocs, the maintained fork of MkDocs 1.6: the tests build the site with it too.
+PROPERDOCS_VERSION := 1.6.7
+PROPERDOCS := .cache/properdocs/$(PROPERDOCS_VERSION)
 export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check links schema test test-fast bench lock browser vnu clean
+.PHONY: serve build check links schema test test-fast bench lock browser vnu properdocs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -39,10 +42,10 @@ schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content
 	$(BIN)/python -m toolkit export schema schema
 	$(BIN)/python -m toolkit export templates vorlagen
 
-test: $(STAMP) browser vnu  ## the whole test suite, browser tests included
+test: $(STAMP) browser vnu properdocs  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) vnu  ## the tests without a browser
+test-fast: $(STAMP) vnu properdocs  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not browser"
 
 browser: $(CHROMIUM)
@@ -66,6 +69,20 @@ $(VNU_JAR):
 	@command -v npm >/dev/null || { echo "npm is missing: install Debian's npm package"; exit 1; }
 	npm install --prefix .cache/vnu/$(VNU_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
 	  vnu-jar@$(VNU_VERSION)
+
+properdocs: $(PROPERDOCS)/.installed
+
+# A venv of its own, as ProperDocs and MkDocs cannot share one: ProperDocs, then the project with
+# the versions of requirements.lock; MkDocs, which the theme and plugins still require, is removed
+# again, so the build can only have run on ProperDocs.
+$(PROPERDOCS)/.installed: pyproject.toml requirements.lock
+	rm -rf $(PROPERDOCS)
+	$(PYTHON) -m venv $(PROPERDOCS)
+	sed -n 's/^\([A-Za-z0-9_.-]*==[^ ]*\).*/\1/p' requirements.lock > $(PROPERDOCS)/constraints.txt
+	$(PROPERDOCS)/bin/python -m pip install --quiet -c $(PROPERDOCS)/constraints.txt \
+	  properdocs==$(PROPERDOCS_VERSION) -e .
+	$(PROPERDOCS)/bin/python -m pip uninstall --quiet -y mkdocs mkdocs-get-deps
+	touch $@
 
 lock:  ## re-pin every dependency with hashes after a change to pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools
