@@ -6,7 +6,7 @@ visitor picks one with the toggle). Checks:
 
 - axe-core finds no violation of the WCAG 2.0/2.1 A and AA rules (BITV 2.0), the page asks no
   host but the site's own for anything, and its Content-Security-Policy blocks nothing it uses;
-- the site search's results pass the same two checks;
+- the site search's results pass the same checks;
 - a skip link is the first stop of the Tab key and leads into the content;
 - every Tab stop shows a visible focus indicator, and Tab walks through the page to the footer
   without getting stuck.
@@ -76,7 +76,7 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
             return None
         self.path = "/" + self.path[len(self.prefix):]
         local = Path(self.translate_path(self.path))
-        if local.is_dir() and not (local / "index.html").exists() or not local.exists():
+        if not local.exists() or (local.is_dir() and not (local / "index.html").exists()):
             body = (Path(self.directory) / "404.html").read_bytes()
             self.send_response(404)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -107,7 +107,7 @@ def pages_url(built_site: Path) -> Iterator[str]:
 # -- one browser context per viewport and scheme ---------------------------------------------------
 
 @pytest.fixture(scope="module")
-def contexts(browser) -> Iterator[dict]:  # type: ignore[no-untyped-def]
+def contexts(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
     made: dict[tuple[int, str], object] = {}
 
     def get(width: int, scheme: str):  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def contexts(browser) -> Iterator[dict]:  # type: ignore[no-untyped-def]
             )
         return made[width, scheme]
 
-    yield get  # type: ignore[misc]
+    yield get
     for context in made.values():
         context.close()  # type: ignore[attr-defined]
 
