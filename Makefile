@@ -66,7 +66,8 @@ $(JAVA):
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless npm >/dev/null
 
 $(VNU_JAR):
-	@command -v npm >/dev/null || { echo "npm is missing: install Debian's npm package"; exit 1; }
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
 	npm install --prefix .cache/vnu/$(VNU_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
 	  vnu-jar@$(VNU_VERSION)
 
