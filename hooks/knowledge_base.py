@@ -93,8 +93,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                        edit_base=config.extra.get("repo_edit_base") or "")
     page.edit_url = facts["edit_url"]
     page.meta["kb_page_facts"] = facts
-    rendered = site.page_markdown(page.file.src_uri, lang, markdown)
-    return markdown if rendered is None else rendered
+    source = site.page_source(page.file.src_uri, lang, markdown)
+    if source is None:
+        return markdown
+    page.meta["kb_source"] = source  # its HTML blocks join the page in on_page_content
+    return source.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = page.meta.get("kb_source")
+    return html if source is None else source.html(html)
 
 
 def _publish_schemas(config: MkDocsConfig) -> None:

@@ -16,7 +16,7 @@ from toolkit.figures import figures_html
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
 from toolkit.history import file_dates
-from toolkit.markup import esc
+from toolkit.markup import BLOCK_END, BLOCK_START, block, esc, inline_blocks, lift_blocks, place_blocks
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
 from toolkit.problems import Problems
 from toolkit.provenance import Provenance, page_provenance
@@ -33,6 +33,18 @@ LIST_PAGES = {
     "glossar.md": "glossary",
     "kleinstaedte.md": "figures",
 }
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A page for a Markdown processor: its generated HTML blocks wait aside as placeholders."""
+
+    markdown: str
+    blocks: tuple[str, ...]
+
+    def html(self, converted: str) -> str:
+        """The processor's HTML with the blocks put back."""
+        return place_blocks(converted, self.blocks)
 
 
 def normalise(src_uri: str) -> tuple[str, str | None]:
@@ -68,6 +80,15 @@ class Site:
 
     def page_markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
         """The Markdown of the page from ``src_uri`` in ``lang``; ``None`` leaves a page as written."""
+        rendered = self._markdown(src_uri, lang, markdown)
+        return None if rendered is None else inline_blocks(rendered)
+
+    def page_source(self, src_uri: str, lang: str, markdown: str) -> PageSource | None:
+        """As :meth:`page_markdown`, with the generated HTML aside until the Markdown is converted."""
+        rendered = self._markdown(src_uri, lang, markdown)
+        return None if rendered is None else PageSource(*lift_blocks(rendered))
+
+    def _markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
         path, _ = normalise(src_uri)
         folder, _, name = path.rpartition("/")
         slug = name[:-3]
@@ -80,7 +101,11 @@ class Site:
         role = LIST_PAGES.get(path)
         if role is None:
             return None
-        return markdown.rstrip() + "\n\n" + self._list_html(role, lang) + "\n"
+        written = markdown.replace(BLOCK_START, "").replace(BLOCK_END, "").rstrip()
+        generated = self._list_html(role, lang)
+        # The glossary's terms are anchors that hand-written pages link to; MkDocs checks such
+        # anchors only in HTML it has seen, so this one list goes through Markdown.
+        return written + (f"\n\n{generated}\n" if role == "glossary" else block(generated))
 
     def page_title(self, src_uri: str, lang: str) -> str | None:
         """The HTML-escaped title of a page the knowledge base renders, for the page's <title>.
