@@ -10,6 +10,7 @@ their own).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -69,4 +70,12 @@ def build_index(*, site_dir: Path) -> IndexReport:
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir} (exit status {result.returncode}):\n{output}")
+    _sort_entry_file(site_dir / BUNDLE_FOLDER / "pagefind-entry.json")
     return IndexReport(command=command, output=output)
+
+
+def _sort_entry_file(path: Path) -> None:
+    # Pagefind lists the languages in its entry file in no fixed order; sorted, two builds of
+    # the same sources are byte-identical. The browser reads the file as JSON: order is no matter.
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
