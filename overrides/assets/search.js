@@ -184,6 +184,7 @@
     return query.split(/\s+/).filter(function (w) { return w.length >= MIN_WORD; }).join(" ");
   }
 
+  // Runs the query; resolves once its results are on the screen (or it was overtaken).
   function run(typed) {
     var mine = ++generation;
     var query = indexQuery(typed);
@@ -193,11 +194,11 @@
       summary.textContent = "";
       live.textContent = "";
       closePanel();
-      return;
+      return Promise.resolve();
     }
     openPanel();
     if (!pagefind) summary.textContent = words("loading");
-    load().then(function () {
+    return load().then(function () {
       return pagefind.search(query);
     }).then(function (search) {
       if (mine !== generation || !search) return;
@@ -229,10 +230,15 @@
     timer = window.setTimeout(function () { run(query); }, TYPING_PAUSE);
   });
 
+  // Enter opens the first result; typed faster than the pause, the query runs first.
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var first = list.querySelector("a");
-    if (first && !panel.hidden) first.click();
+    var pending = indexQuery(input.value) !== current.query || panel.hidden;
+    window.clearTimeout(timer);
+    (pending ? run(input.value) : Promise.resolve()).then(function () {
+      var first = list.querySelector("a");
+      if (first && !panel.hidden && indexQuery(input.value) === current.query) first.click();
+    });
   });
 
   box.addEventListener("keydown", function (event) {
