@@ -44,6 +44,17 @@ def copy_project(dest: Path, *, docs: bool = True) -> Path:
     return dest
 
 
+def copy_sources_of(site: Path, dest: Path) -> Path:
+    """A copy of the project a built site came from, without its output.
+
+    For a second build of exactly the same sources: the repository may have changed since
+    ``built_site`` was built, as people keep working while the tests run.
+    """
+    project = site.parent
+    shutil.copytree(project, dest, ignore=lambda folder, names: [site.name] if Path(folder) == project else [])
+    return dest
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run from the real sources with the real config."""

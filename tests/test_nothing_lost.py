@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import html
 import io
 import json
 from functools import lru_cache
@@ -51,7 +52,7 @@ def test_every_entry_has_its_page_in_both_languages(built_site: Path, kb: Knowle
             file = page_file(built_site, f"{prefix}{FOLDER[entry.kind]}/{entry.slug}/")
             if not file.is_file():
                 missing.append(f"{prefix}{FOLDER[entry.kind]}/{entry.slug}/ (no page)")
-            elif entry.title(lang) not in file.read_text(encoding="utf-8").replace("&amp;", "&"):
+            elif entry.title(lang) not in html.unescape(file.read_text(encoding="utf-8")):
                 missing.append(f"{prefix}{FOLDER[entry.kind]}/{entry.slug}/ (does not show its title {entry.title(lang)!r})")
     assert not missing, "\n".join(missing)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project
+from conftest import REPO, copy_sources_of
 
 
 def _pinned_version() -> str:
@@ -31,13 +31,13 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
 @pytest.fixture(scope="module")
-def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def properdocs_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (VENV / ".installed").is_file():
         pytest.fail(f"ProperDocs is not installed in {VENV.relative_to(REPO)}: run 'make properdocs'")
     probe = subprocess.run([str(VENV / "bin" / "python"), "-c", "import importlib.util as u; print(u.find_spec('mkdocs'))"],
                            capture_output=True, text=True, timeout=60)
     assert probe.stdout.strip() == "None", "MkDocs is installed beside ProperDocs: the build would prove nothing"
-    project = copy_project(tmp_path_factory.mktemp("properdocs"))
+    project = copy_sources_of(built_site, tmp_path_factory.mktemp("properdocs") / "project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
     result = subprocess.run([str(VENV / "bin" / "properdocs"), "build", "--strict", "-f", "mkdocs.yml",
                              "--site-dir", "site"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
