@@ -184,16 +184,16 @@ def test_feed_has_one_entry_per_tool_and_project(site: Path, project: Path, pref
     assert updated == sorted(updated, reverse=True), "newest review first"
 
 
-def test_every_page_announces_the_feed_of_its_language(site: Path) -> None:
-    pages = [p for p in site.rglob("index.html") if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")]
-    assert len(pages) > 20
-    for path in pages:
-        url = path.parent.relative_to(site).as_posix() + "/"
-        url = "" if url == "./" else url
-        feeds = parse(path).find("link", rel="alternate", type="application/atom+xml")
-        assert len(feeds) == 1, url
-        target = resolve(site, url, feeds[0].attrs["href"])
-        assert target and target[0] == site / ("en/feed.xml" if url.startswith("en/") else "feed.xml"), url
+def test_open_data_page_links_the_feed_of_its_language(site: Path) -> None:
+    for url, feed in (("daten/", "feed.xml"), ("en/daten/", "en/feed.xml")):
+        targets = [resolve(site, url, link.attrs["href"]) for link in parse(page_file(site, url)).links()]
+        assert (site / feed, "") in targets, url
+
+
+def test_no_page_has_a_head_link_that_makes_the_theme_fetch_a_sitemap(site: Path) -> None:
+    # Material's script fetches sitemap.xml beside every <link rel="alternate"> on each page open.
+    for path in site.rglob("*.html"):
+        assert not parse(path).find("link", rel="alternate"), path.relative_to(site)
 
 
 # -- redirects ------------------------------------------------------------------------------
