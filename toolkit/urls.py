@@ -46,8 +46,20 @@ def glossary_url(lang: str, term: str | None = None) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
     target, sep, rest = to_url.partition("#") if "#" in to_url else to_url.partition("?")
-    start = from_url.rstrip("/") or "."
-    path = posixpath.relpath(target.rstrip("/") or ".", start)
+    path = _relpath(target.rstrip("/") or ".", from_url.rstrip("/") or ".")
     if target.endswith("/") or target == "":
         path = "./" if path == "." else path + "/"
     return path + sep + rest
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for the site's own clean addresses, without asking for the working
+    directory on every call: pages link to dozens of others, a build makes 100,000 such links."""
+    to, here = path.split("/"), start.split("/")
+    if ".." in to or ".." in here or "" in to or "" in here:
+        return posixpath.relpath(path, start)
+    to, here = [p for p in to if p != "."], [p for p in here if p != "."]
+    common = 0
+    while common < len(to) and common < len(here) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
