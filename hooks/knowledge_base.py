@@ -102,7 +102,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = page.meta.get("kb_source")
-    return html if source is None else source.html(html)
+    return html if source is None else source.place(html)
 
 
 def _publish_schemas(config: MkDocsConfig) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+from dataclasses import dataclass
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -43,10 +45,11 @@ def ol(items: list[str], cls: str = "") -> str:
 # Generated HTML needs nothing from Markdown, yet Markdown parses every HTML block twice (the
 # md_in_html extension and MkDocs' collector of anchors): a quarter of a build's time with 2,500
 # entries. So each block travels between these two control characters, which no source may hold,
-# and stands aside as a placeholder comment while Markdown runs (lift_blocks / place_blocks).
+# and stands aside as a placeholder comment while Markdown runs (lift_blocks, Lifted.place).
 BLOCK_START, BLOCK_END = "\x02", "\x03"
 _BLOCK = re.compile(f"{BLOCK_START}([^{BLOCK_START}{BLOCK_END}]*){BLOCK_END}")
-_PLACEHOLDER = re.compile(r"<!--kb-html-(\d+)-->")
+# Blocks with nothing but blank lines between them share one placeholder.
+_BLOCKS = re.compile(f"{_BLOCK.pattern}(?:\\s*{_BLOCK.pattern})*")
 
 
 def block(html_text: str) -> str:
@@ -54,31 +57,38 @@ def block(html_text: str) -> str:
     return f"\n\n{BLOCK_START}{html_text}{BLOCK_END}\n\n"
 
 
-def inline_blocks(markdown: str) -> str:
-    """The Markdown with every block in place, for a processor that takes the HTML as it is."""
-    return _BLOCK.sub(r"\1", markdown)
+@dataclass(frozen=True)
+class Lifted:
+    """A page's Markdown with a placeholder comment for each block, and the blocks in order.
+
+    The placeholders carry a digest of the page, so that text in a source cannot pass for one.
+    """
+
+    markdown: str
+    blocks: tuple[str, ...]
+    key: str
+
+    def place(self, html_text: str) -> str:
+        """The converted page with each placeholder replaced by its block; every one must be there."""
+        placed: list[int] = []
+
+        def back(match: re.Match[str]) -> str:
+            placed.append(int(match.group(1)))
+            return self.blocks[placed[-1]]
+
+        result = re.sub(f"<!--kb-html-{self.key}-(\\d+)-->", back, html_text)
+        if sorted(placed) != list(range(len(self.blocks))):
+            raise RuntimeError(f"Markdown lost or repeated generated HTML: placed blocks {placed} of "
+                               f"{len(self.blocks)}")
+        return result
 
 
-def lift_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
-    """The Markdown with a placeholder comment for each block, and the blocks in order."""
+def lift_blocks(markdown: str) -> Lifted:
+    key = hashlib.blake2b(markdown.encode("utf-8"), digest_size=6).hexdigest()
     blocks: list[str] = []
 
     def aside(match: re.Match[str]) -> str:
-        blocks.append(match.group(1))
-        return f"<!--kb-html-{len(blocks) - 1}-->"
+        blocks.append("\n".join(_BLOCK.findall(match.group(0))))
+        return f"<!--kb-html-{key}-{len(blocks) - 1}-->"
 
-    return _BLOCK.sub(aside, markdown), tuple(blocks)
-
-
-def place_blocks(html_text: str, blocks: tuple[str, ...]) -> str:
-    """The converted page with each placeholder replaced by its block; every one must be there."""
-    placed: list[int] = []
-
-    def back(match: re.Match[str]) -> str:
-        placed.append(int(match.group(1)))
-        return blocks[placed[-1]]
-
-    result = _PLACEHOLDER.sub(back, html_text)
-    if sorted(placed) != list(range(len(blocks))):
-        raise RuntimeError(f"Markdown lost or repeated generated HTML blocks: placed {placed} of {len(blocks)}")
-    return result
+    return Lifted(_BLOCKS.sub(aside, markdown), tuple(blocks), key)

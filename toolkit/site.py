@@ -16,7 +16,7 @@ from toolkit.figures import figures_html
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
 from toolkit.history import file_dates
-from toolkit.markup import BLOCK_END, BLOCK_START, block, esc, inline_blocks, lift_blocks, place_blocks
+from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
 from toolkit.problems import Problems
 from toolkit.provenance import Provenance, page_provenance
@@ -33,18 +33,6 @@ LIST_PAGES = {
     "glossar.md": "glossary",
     "kleinstaedte.md": "figures",
 }
-
-
-@dataclass(frozen=True)
-class PageSource:
-    """A page for a Markdown processor: its generated HTML blocks wait aside as placeholders."""
-
-    markdown: str
-    blocks: tuple[str, ...]
-
-    def html(self, converted: str) -> str:
-        """The processor's HTML with the blocks put back."""
-        return place_blocks(converted, self.blocks)
 
 
 def normalise(src_uri: str) -> tuple[str, str | None]:
@@ -78,15 +66,13 @@ class Site:
             pages += [f"{TOPIC_FOLDER}/{key}.{lang}.md" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
         return pages
 
-    def page_markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
-        """The Markdown of the page from ``src_uri`` in ``lang``; ``None`` leaves a page as written."""
-        rendered = self._markdown(src_uri, lang, markdown)
-        return None if rendered is None else inline_blocks(rendered)
+    def page_source(self, src_uri: str, lang: str, markdown: str) -> Lifted | None:
+        """The Markdown of the page from ``src_uri`` in ``lang``; ``None`` leaves a page as written.
 
-    def page_source(self, src_uri: str, lang: str, markdown: str) -> PageSource | None:
-        """As :meth:`page_markdown`, with the generated HTML aside until the Markdown is converted."""
+        Generated HTML waits aside as placeholders: convert ``.markdown``, then ``.place(html)``.
+        """
         rendered = self._markdown(src_uri, lang, markdown)
-        return None if rendered is None else PageSource(*lift_blocks(rendered))
+        return None if rendered is None else lift_blocks(rendered)
 
     def _markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
         path, _ = normalise(src_uri)
