@@ -48,6 +48,11 @@ test: $(STAMP) browser vnu properdocs  ## the whole test suite, browser tests in
 test-fast: $(STAMP) vnu properdocs  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not browser"
 
+# Not part of test: builds a 2,000-tool corpus and its quarter three times each, with the floor
+# (bare Material), measures pages in Chromium and runs Lighthouse; writes BENCHMARKS.md.
+bench: $(STAMP) browser  ## measure build time, memory and page weights against the budgets (DESIGN §5)
+	$(BIN)/python bench/run.py
+
 browser: $(CHROMIUM)
 
 # Debian's Chromium drives the browser tests; it comes from the system's package manager.
