@@ -133,7 +133,33 @@ def _publish_files(config: MkDocsConfig) -> None:
     write_files(Path(config.site_dir), files)
 
 
-on_post_build = CombinedEvent(_publish_schemas, _publish_files, _index_search)
+class _NotFoundPage:
+    """The site's root 404.html in the default language.
+
+    Every language build writes the theme's 404.html at the site's root, and static-i18n builds
+    the other languages last, inside the default language's post_build (priority -100): the
+    German page is kept before that and put back after it.
+    """
+
+    kept: bytes | None = None
+
+
+def _keep_not_found_page(config: MkDocsConfig) -> None:
+    page = Path(config.site_dir) / "404.html"
+    if not getattr(config.plugins.get("i18n"), "building", False) and page.exists():
+        _NotFoundPage.kept = page.read_bytes()
+
+
+@event_priority(-150)
+def _restore_not_found_page(config: MkDocsConfig) -> None:
+    # The outermost build, after static-i18n's nested ones (which leave their language set).
+    if not getattr(config.plugins.get("i18n"), "building", False) and _NotFoundPage.kept is not None:
+        (Path(config.site_dir) / "404.html").write_bytes(_NotFoundPage.kept)
+        _NotFoundPage.kept = None
+
+
+on_post_build = CombinedEvent(_keep_not_found_page, _publish_schemas, _publish_files, _restore_not_found_page,
+                              _index_search)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

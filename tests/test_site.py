@@ -262,3 +262,8 @@ def _texts(value: object) -> list[str]:
     if isinstance(value, list):
         return [t for v in value for t in _texts(v)]
     return []
+
+
+def test_root_not_found_page_is_in_the_default_language(site: Path) -> None:
+    # Each language build writes the theme's 404.html at the root; the German one must win.
+    assert '<html lang="de"' in (site / "404.html").read_text(encoding="utf-8")
