@@ -10,9 +10,12 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
+
+if TYPE_CHECKING:
+    from toolkit.model import KnowledgeBase
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
@@ -91,3 +94,15 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def kb(built_site: Path) -> "KnowledgeBase":
+    """The sources the site under test was built from, loaded by the toolkit."""
+    from toolkit.load import load
+
+    project = built_site.parent
+    knowledge, problems = load(project / "docs", project)
+    assert not problems.errors, [p.format() for p in problems.errors]
+    assert knowledge.tools and knowledge.projects and knowledge.terms, "the sources hold no entries"
+    return knowledge

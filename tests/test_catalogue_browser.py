@@ -15,22 +15,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from toolkit.load import load
 from toolkit.model import KnowledgeBase
 
 pytestmark = pytest.mark.browser
 
 LANGS = {"de": "", "en": "en/"}
 CATALOGUES = {"werkzeug": "werkzeuge/", "modellvorhaben": "modellvorhaben/"}
-
-
-@pytest.fixture(scope="module")
-def kb(built_site: Path) -> KnowledgeBase:
-    """The sources the site under test was built from."""
-    project = built_site.parent
-    knowledge, problems = load(project / "docs", project)
-    assert not problems.errors, [p.format() for p in problems.errors]
-    return knowledge
 
 
 @pytest.fixture

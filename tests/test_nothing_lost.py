@@ -19,21 +19,10 @@ from pathlib import Path
 import pytest
 
 from htmlscan import page_file, parse, resolve
-from toolkit.load import load
 from toolkit.model import KnowledgeBase
 
 LANGS = {"de": "", "en": "en/"}
 FOLDER = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}
-
-
-@pytest.fixture(scope="module")
-def kb(built_site: Path) -> KnowledgeBase:
-    """The sources the site under test was built from."""
-    project = built_site.parent
-    knowledge, problems = load(project / "docs", project)
-    assert not problems.errors, [p.format() for p in problems.errors]
-    assert knowledge.tools and knowledge.projects and knowledge.terms, "the sources hold no entries"
-    return knowledge
 
 
 def entries(kb: KnowledgeBase) -> list:  # type: ignore[type-arg]

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from toolkit.load import load
 from toolkit.model import KnowledgeBase
 
 pytestmark = pytest.mark.browser
@@ -22,15 +21,6 @@ LANGS = {"de": "", "en": "en/"}
 TYPE_LABEL = {"de": "Werkzeug", "en": "Tool"}
 BOX = ".kb-search__input"
 RESULT_LINKS = ".kb-search__results a"
-
-
-@pytest.fixture(scope="module")
-def kb(built_site: Path) -> KnowledgeBase:
-    """The sources the site under test was built from."""
-    project = built_site.parent
-    knowledge, problems = load(project / "docs", project)
-    assert not problems.errors, [p.format() for p in problems.errors]
-    return knowledge
 
 
 class Tab:
