@@ -67,13 +67,14 @@ def figures_html(figures: Figures, lang: str) -> str:
     words = TEXT[lang]
     total = sum(t.count for t in figures.types) or 1
     title = words["title"].format(year=figures.year)
-    width, bar_left, row = 640, 190, 36
+    # A narrow drawing, so that on a phone its words shrink little.
+    width, bar_left, row = 420, 130, 36
     height = row * len(figures.types) + 10
     largest = max(t.count for t in figures.types) or 1
     bars = []
     for i, t in enumerate(figures.types):
         y = 5 + i * row
-        length = round((width - bar_left - 90) * t.count / largest)
+        length = round((width - bar_left - 60) * t.count / largest)
         cls = "kb-bar kb-bar-highlight" if t.key == HIGHLIGHT else "kb-bar"
         bars.append(
             f'<text x="{bar_left - 10}" y="{y + 22}" text-anchor="end" class="kb-bar-label">{esc(t.label[lang])}</text>'
