@@ -108,14 +108,16 @@ def pages_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def contexts(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    made: dict[tuple[int, str], object] = {}
+    made: dict[tuple, object] = {}
 
-    def get(width: int, scheme: str):  # type: ignore[no-untyped-def]
-        if (width, scheme) not in made:
-            made[width, scheme] = browser.new_context(
+    def get(width: int, scheme: str, *, fresh: bool = False):  # type: ignore[no-untyped-def]
+        # fresh: a context of its own, with no history, storage or focus left by earlier pages.
+        key = (width, scheme, len(made)) if fresh else (width, scheme)
+        if key not in made:
+            made[key] = browser.new_context(
                 viewport={"width": width, "height": 800}, color_scheme=scheme, reduced_motion="reduce",
             )
-        return made[width, scheme]
+        return made[key]
 
     yield get
     for context in made.values():
@@ -150,10 +152,12 @@ class Visit:
 def visit(contexts, site_url: str, pages_url: str) -> Iterator:  # type: ignore[no-untyped-def]
     opened: list[Visit] = []
 
-    def open_page(kind: str, lang: str, width: int, scheme: str, *, wait: str = "networkidle") -> tuple[Visit, str]:
+    def open_page(kind: str, lang: str, width: int, scheme: str, *, wait: str = "networkidle",
+                  fresh: bool = False) -> tuple[Visit, str]:
         base = pages_url if kind == "not-found" else site_url
         url = base + LANGS[lang] + PAGES[kind]
-        page = Visit(contexts(width, scheme), url, expect_status=404 if kind == "not-found" else 200, wait=wait)
+        page = Visit(contexts(width, scheme, fresh=fresh), url, expect_status=404 if kind == "not-found" else 200,
+                     wait=wait)
         opened.append(page)
         shown = page.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert shown == SCHEMES[scheme], f"{url}: asked for the {scheme} scheme, the page shows {shown!r}"
@@ -389,7 +393,8 @@ def test_skip_link_leads_into_the_content(visit, kind: str, lang: str, width: in
 
 @pytest.mark.parametrize("kind, lang, width", KEYBOARD)
 def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    page, url = visit(kind, lang, width, "light", wait="load")
+    # A walk of its own: what earlier pages left in a shared browser context must not steer it.
+    page, url = visit(kind, lang, width, "light", wait="load", fresh=True)
     walk = Walk(page.page)
     assert len(walk.stops) > 3, f"{url}: Tab reaches only {len(walk.stops)} element(s)"
     assert walk.stuck is None, f"{url}: Tab leaves focus on {_name(walk.stuck or {})}"
