@@ -18,12 +18,16 @@ from toolkit.template import templates
 from toolkit.vocabulary import load_vocabularies
 
 
+def _add_docs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit", description="Kleinstadtakademie knowledge base tools")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="check every source and report each problem as path:line")
-    check.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    _add_docs(check)
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line: error: message; github: GitHub Actions annotations")
     check.set_defaults(run=run_check)
@@ -31,24 +35,24 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new entry from the template, German and English")
     new.add_argument("kind", choices=KINDS, help="werkzeug (tool), modellvorhaben (model project) or begriff (term)")
     new.add_argument("title", help='the German title, e.g. "Bürgerhaushalt Testlauf"; the slug is made from it')
-    new.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    _add_docs(new)
     new.set_defaults(run=run_new)
 
     export = commands.add_parser("export", help="write files derived from the content model")
     exports = export.add_subparsers(dest="what", required=True)
     schema = exports.add_parser("schema", help="the JSON Schemas of the sources, for editors' tools")
     schema.add_argument("dest", type=Path, help="the folder to write them to, e.g. schema")
-    schema.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    _add_docs(schema)
     schema.set_defaults(run=run_export_schema)
     data = exports.add_parser("data", help="the open data (daten/*.json, *.csv) and the Atom feeds, as a build publishes them")
     data.add_argument("dest", type=Path, help="the folder to write them to; English goes to DEST/en/")
-    data.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    _add_docs(data)
     data.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                       help="the site configuration with site_url and site_name (default: mkdocs.yml)")
     data.set_defaults(run=run_export_data)
     blank = exports.add_parser("templates", help="blank templates of every kind of entry, to copy")
     blank.add_argument("dest", type=Path, help="the folder to write them to, e.g. vorlagen")
-    blank.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    _add_docs(blank)
     blank.set_defaults(run=run_export_templates)
 
     corpus = commands.add_parser("corpus", help="write a synthetic, buildable benchmark site (same arguments, same files)")
@@ -63,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus.set_defaults(run=run_corpus)
 
     links = commands.add_parser("links", help="ask every external link whether it still answers (reports only)")
-    links.add_argument("--docs", type=Path, default=Path("docs"), help="the sources folder (default: docs)")
+    _add_docs(links)
     links.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line: warning: message; github: GitHub Actions annotations")
     links.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each answer")
