@@ -2,8 +2,8 @@
 
 It generates the synthetic corpus at full size (2,000 tools, 500 model projects, 300 glossary
 terms) and at a quarter of that with ``python -m toolkit corpus``, builds each with the real
-configuration, and builds the *floor* in the same run: a bare Material site (no hooks, the i18n
-plugin with de and en) with the same number of plain pages, outside the navigation, in both
+configuration, and builds the *floor* in the same run: a bare Material site (its default plugins, the built-in
+search included, the i18n plugin with de and en, no hooks) with the same number of plain pages, outside the navigation, in both
 languages. Every build runs as a whole process, ``--runs`` times, interleaved so that a busy
 machine slows all of them alike; the median counts. Then it serves the full site locally and
 measures in Debian's Chromium what a visitor's browser transfers, runs Lighthouse if it can,
@@ -145,14 +145,16 @@ def make_corpus(work: Path, size: str, scale: float) -> Path:
 
 
 FLOOR_CONFIG = """\
-# The floor: bare Material, no hooks, the i18n plugin with German and English, every page
-# outside the navigation.
+# The floor: bare Material with its default plugins (the built-in search among them: listing
+# `plugins:` replaces MkDocs' default list, so search is named again), no hooks, the i18n plugin
+# with German and English, every page outside the navigation.
 site_name: Floor
 site_url: https://example.org/floor/
 theme:
   name: material
   language: de
 plugins:
+  - search
   - i18n:
       docs_structure: suffix
       languages:
