@@ -18,6 +18,7 @@ from toolkit.load import load
 from toolkit.history import file_dates
 from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
+from toolkit.operator_facts import fill
 from toolkit.problems import Problems
 from toolkit.provenance import Provenance, page_provenance
 from toolkit.render_entry import entry_markdown
@@ -71,8 +72,12 @@ class Site:
 
         Generated HTML waits aside as placeholders: convert ``.markdown``, then ``.place(html)``.
         """
-        rendered = self._markdown(src_uri, lang, markdown)
-        return None if rendered is None else lift_blocks(rendered)
+        # Hand-written pages name the operator's facts by markers ({{ betreiber.anschrift }}).
+        filled = fill(markdown, self.kb.operator, lang)
+        rendered = self._markdown(src_uri, lang, filled)
+        if rendered is None:
+            return None if filled is markdown else lift_blocks(filled)
+        return lift_blocks(rendered)
 
     def _markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
         path, _ = normalise(src_uri)
@@ -108,6 +113,11 @@ class Site:
         if folder == TOPIC_FOLDER and slug in topics:
             return esc(topics[slug].label[lang])
         return None
+
+    @property
+    def edit_base(self) -> str:
+        """Where "edit this page" leads (a source path is appended); empty while the repository is unset."""
+        return self.kb.operator.edit_base if self.kb.operator is not None else ""
 
     def page_provenance(self, src_uri: str, lang: str) -> Provenance:
         """The page's source files (for "edit this page") and when its content last changed."""
