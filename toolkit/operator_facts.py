@@ -74,8 +74,10 @@ LEGAL_BASIS = {
              "Article 6(1)(e) GDPR in conjunction with section 3 of the Federal Data Protection Act (BDSG)"),
     "land": ("Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit dem Datenschutzgesetz des Landes",
              "Article 6(1)(e) GDPR in conjunction with the data protection act of the Land"),
-    "privat": ("Art. 6 Abs. 1 Buchst. f DSGVO (berechtigtes Interesse)",
-               "Article 6(1)(f) GDPR (legitimate interests)"),
+    "privat": ("Art. 6 Abs. 1 Buchst. f DSGVO; unser berechtigtes Interesse ist es, die Website sicher "
+               "bereitzustellen und Anfragen zu beantworten",
+               "Article 6(1)(f) GDPR; our legitimate interest is to provide the website securely and to "
+               "answer enquiries"),
 }
 UNSET = {"de": "noch nicht eingetragen", "en": "not yet entered"}
 
