@@ -284,6 +284,18 @@ def test_every_page_has_edit_links_into_the_named_repository(filled: tuple[Path,
     assert checked > 50
 
 
+def test_pages_that_show_facts_lead_to_their_file_for_editing(filled: tuple[Path, dict[str, str]]) -> None:
+    project, _ = filled
+    sources = {p.relative_to(project).as_posix() for p in (project / "docs").rglob("*.md") if markers(p)}
+    for path in (project / "site").rglob("index.html"):
+        edit = [link.attrs["href"] for link in parse(path).links() if "edit" in link.attrs.get("rel", "").split()]
+        if not edit or 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            continue
+        own = edit[0].split("/edit/veroeffentlicht/", 1)[1]
+        names_facts = any(href.endswith("/docs/betreiber.yml") for href in edit)
+        assert names_facts == (own in sources), path
+
+
 def test_a_marker_that_names_no_fact_is_an_error_with_its_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     page = project / "docs" / "impressum.md"

@@ -18,9 +18,9 @@ from toolkit.load import load
 from toolkit.history import file_dates
 from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
-from toolkit.operator_facts import fill
+from toolkit.operator_facts import MARKER, fill
 from toolkit.problems import Problems
-from toolkit.provenance import Provenance, page_provenance
+from toolkit.provenance import EditLink, Provenance, page_provenance
 from toolkit.render_entry import entry_markdown
 from toolkit.urls import FOLDERS
 
@@ -123,9 +123,28 @@ class Site:
         """The page's source files (for "edit this page") and when its content last changed."""
         assert self.docs is not None and self.root is not None, "Site.load() knows where the sources are"
         path, _ = normalise(src_uri)
-        return page_provenance(kb=self.kb, index=self.index, path=path, lang=lang, role=LIST_PAGES.get(path),
-                               docs=self.docs.relative_to(self.root).as_posix(), files=self._files,
-                               history=self._history)
+        docs = self.docs.relative_to(self.root).as_posix()
+        found = page_provenance(kb=self.kb, index=self.index, path=path, lang=lang, role=LIST_PAGES.get(path),
+                                docs=docs, files=self._files, history=self._history)
+        if self.kb.operator is None or not found.edit or found.edit[0].path not in self._pages_with_facts:
+            return found
+        # A page that shows the operator's facts is also edited in the file that holds them.
+        facts = self.kb.operator.path
+        dates = [d for d in (found.changed, self._history.get(facts)) if d is not None]
+        return Provenance((*found.edit, EditLink(facts, "operator")), max(dates) if dates else None)
+
+    @cached_property
+    def _pages_with_facts(self) -> frozenset[str]:
+        """Hand-written pages (paths from the repository root) that name an operator fact."""
+        assert self.docs is not None and self.root is not None
+        entries = {self.docs / folder for folder in FOLDERS.values()}
+        found = set()
+        for path in self.docs.rglob("*.md"):
+            if path.parent in entries and not path.name.startswith("index."):
+                continue
+            if MARKER.search(path.read_text(encoding="utf-8", errors="replace")):
+                found.add(path.relative_to(self.root).as_posix())
+        return frozenset(found)
 
     @cached_property
     def _files(self) -> frozenset[str]:
