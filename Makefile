@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check links schema test test-fast bench lock browser vnu properdocs clean
+.PHONY: serve build check check-publication links schema test test-fast bench lock browser vnu properdocs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ build: $(STAMP)  ## the whole site into site/, failing on any warning
 # On GitHub, problems show as annotations on the lines of the pull request.
 check: $(STAMP)  ## check the sources only (fast)
 	$(BIN)/python -m toolkit check $(if $(GITHUB_ACTIONS),--format github)
+
+# Run by the publishing workflow before it deploys; pull requests run 'check', where these are warnings.
+check-publication: $(STAMP)  ## like check, and every operator fact still empty in docs/betreiber.yml is an error
+	$(BIN)/python -m toolkit check --publication $(if $(GITHUB_ACTIONS),--format github)
 
 links: $(STAMP)  ## ask every external link in the sources whether it still answers (reports, never fails)
 	$(BIN)/python -m toolkit links $(if $(GITHUB_ACTIONS),--format github)

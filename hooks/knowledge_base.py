@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -18,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from toolkit import search
+from toolkit import operator_facts, search
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
 from toolkit.provenance import page_facts
@@ -88,9 +89,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if title is not None:
         page.meta["title"] = title
     # "Edit this page" and "last changed" (overrides/partials/source-file.html); the repository's
-    # edit address is one setting, extra.repo_edit_base in mkdocs.yml.
-    facts = page_facts(site.page_provenance(page.file.src_uri, lang), lang=lang,
-                       edit_base=config.extra.get("repo_edit_base") or "")
+    # address is an operator fact in docs/betreiber.yml: while it is unset, pages have no edit link.
+    facts = page_facts(site.page_provenance(page.file.src_uri, lang), lang=lang, edit_base=site.edit_base)
     page.edit_url = facts["edit_url"]
     page.meta["kb_page_facts"] = facts
     source = site.page_source(page.file.src_uri, lang, markdown)
@@ -167,6 +167,9 @@ on_post_build = CombinedEvent(_keep_not_found_page, _publish_schemas, _publish_f
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The search box is in every page's header, the 404 page's included: its words are globals.
     env.globals["kb_search"] = search.ui_labels(lang=_language(config))
+    # The footer names the operator (docs/betreiber.yml) on every page, the 404 page included.
+    name = operator_facts.fact_html(_site(config).kb.operator, "name", _language(config), markdown=False)
+    env.globals["kb_operator"] = Markup(name)  # escaped by the toolkit
     return env
 
 

@@ -12,8 +12,10 @@ def shipped():  # type: ignore[no-untyped-def]
 
 
 def test_content_has_no_problem_at_all() -> None:
-    _, problems = shipped()
-    assert [p.format() for p in problems] == []
+    # Except the operator's facts not yet entered in docs/betreiber.yml: one warning each, which
+    # block publishing, not pull requests (tests/test_operator.py).
+    kb, problems = shipped()
+    assert [p.format() for p in problems if p not in kb.operator.gaps] == []
 
 
 def test_counts_of_the_knowledge_base() -> None:

@@ -55,6 +55,8 @@ def schema_of(rel: str) -> str:
         return schema_file("begriff", "de")
     if rel == "vokabular.yml":
         return "vokabular.schema.json"
+    if rel == "betreiber.yml":
+        return "betreiber.schema.json"
     return schema_file(FOLDERS[folder], "en" if name.endswith(".en.md") else "de")
 
 
@@ -77,7 +79,7 @@ def schema_errors(data: Any, schema: dict[str, Any]) -> list[jsonschema.Validati
 def shipped_sources() -> list[str]:
     found = [f"{folder}/{p.name}" for folder in FOLDERS for p in sorted((DOCS / folder).glob("*.md"))
              if p.name not in ("index.md", "index.en.md")]
-    return [*found, "glossar.yml", "vokabular.yml"]
+    return [*found, "glossar.yml", "vokabular.yml", "betreiber.yml"]
 
 
 def test_every_schema_is_a_valid_draft_7_schema() -> None:
@@ -123,6 +125,7 @@ def test_editor_settings_map_the_yaml_sources_to_their_schemas() -> None:
               for glob in ([globs] if isinstance(globs, str) else globs)}
     assert mapped["docs/glossar.yml"] == "./schema/begriff.schema.json"
     assert mapped["docs/vokabular.yml"] == "./schema/vokabular.schema.json"
+    assert mapped["docs/betreiber.yml"] == "./schema/betreiber.schema.json"
     for schema in mapped.values():
         assert (REPO / schema).is_file()
 
@@ -153,6 +156,9 @@ def place(fixture: str, root: Path) -> str:
     if folder == "glossar":
         (docs / "glossar.yml").write_text(text, encoding="utf-8")
         return "glossar.yml"
+    if folder == "betreiber":
+        (docs / "betreiber.yml").write_text(text, encoding="utf-8")
+        return "betreiber.yml"
     # A vocabulary fixture replaces the vocabularies it names in the real file, or adds new ones.
     vocabulary = (docs / "vokabular.yml").read_text(encoding="utf-8")
     for key in re.findall(r"^(\w[\w-]*):", text, re.M):

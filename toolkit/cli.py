@@ -11,6 +11,7 @@ from toolkit.jsonschema import write_schemas
 from toolkit.links import check_links, source_links
 from toolkit.load import load
 from toolkit.new import KINDS, Refused, create
+from toolkit.operator_facts import OPERATOR_FILE, promote_gaps
 from toolkit.problems import Problems
 from toolkit.publish import published_files, site_settings, write_files
 from toolkit.site import Site
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     _add_docs(check)
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text: path:line: error: message; github: GitHub Actions annotations")
+    check.add_argument("--publication", action="store_true",
+                       help="before publishing: every operator fact still empty in docs/betreiber.yml is an error")
     check.set_defaults(run=run_check)
 
     new = commands.add_parser("new", help="start a new entry from the template, German and English")
@@ -82,7 +85,11 @@ def run_check(args: argparse.Namespace) -> int:
     if not docs.is_dir():
         print(f"{docs}: error: no such folder (run this in the repository, or pass --docs)", file=sys.stderr)
         return 2
-    _, problems = load(docs, root=Path.cwd() if docs.resolve().is_relative_to(Path.cwd().resolve()) else docs.parent)
+    root = Path.cwd() if docs.resolve().is_relative_to(Path.cwd().resolve()) else docs.parent
+    kb, problems = load(docs, root=root)
+    if args.publication:
+        operator_file = (docs.resolve() / OPERATOR_FILE).relative_to(root.resolve()).as_posix()
+        problems = promote_gaps(problems, kb.operator, operator_file)
     for problem in problems:
         print(problem.format_github() if args.format == "github" else problem.format())
     errors, warnings = len(problems.errors), len(problems.warnings)

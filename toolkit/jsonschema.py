@@ -12,14 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.model import Vocabulary
-from toolkit.schema import KINDS, Field
+from toolkit.schema import BETREIBER, KINDS, Field
 from toolkit.slug import SLUG
-from toolkit.validate import _URL as URL  # the checker's own pattern, so both accept the same addresses
+from toolkit.validate import _URL as URL  # the checker's own patterns, so both accept the same addresses
+from toolkit.validate import EMAIL
 from toolkit.vocabulary import REQUIRED as VOCABULARIES
 
 # Draft 7: the newest draft the YAML language server handles completely.
 DRAFT = "http://json-schema.org/draft-07/schema#"
 VOCABULARY_SCHEMA = "vokabular.schema.json"
+OPERATOR_SCHEMA = "betreiber.schema.json"
 
 _TITLES = {
     ("werkzeug", "de"): "Werkzeug: front matter of docs/werkzeuge/<slug>.md",
@@ -49,6 +51,8 @@ def schemas(*, vocab: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
     result[schema_file("begriff", "de")] = _document(_TITLES["begriff", "de"], glossary)
     result[VOCABULARY_SCHEMA] = _document("Vokabular: docs/vokabular.yml, the controlled vocabularies",
                                           _vocabulary())
+    result[OPERATOR_SCHEMA] = _document("Betreiber: docs/betreiber.yml, the operator's facts (empty until known)",
+                                        _mapping(BETREIBER, vocab))
     return result
 
 
@@ -100,6 +104,10 @@ def _value(spec: Field, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if spec.type == "url":
         return {"type": "string", "pattern": URL.pattern}
+    if spec.type == "email":
+        return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
+    if spec.type == "choice":
+        return {"enum": list(spec.choices)}
     if spec.type == "key":
         assert spec.vocab is not None
         known = vocab.get(spec.vocab)

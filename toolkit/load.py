@@ -7,6 +7,7 @@ from pathlib import Path
 
 from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
+from toolkit.operator_facts import OPERATOR_FILE, check_markers, load_operator
 from toolkit.problems import Problems, did_you_mean
 from toolkit.schema import KINDS
 from toolkit.slug import SLUG, slugify
@@ -167,7 +168,7 @@ class _Loader:
 def _check_links_elsewhere(loader: _Loader) -> None:
     """Symbolic links anywhere else under docs/: MkDocs would follow them and publish their target."""
     own = {loader.docs / folder for folder in COLLECTIONS}
-    read_as_sources = {GLOSSARY_FILE, VOCABULARY_FILE, FIGURES_FILE}  # read_text refuses these itself
+    read_as_sources = {GLOSSARY_FILE, VOCABULARY_FILE, FIGURES_FILE, OPERATOR_FILE}  # read_text refuses these itself
     for path in sorted(loader.docs.rglob("*")):
         if not path.is_symlink() or any(path.is_relative_to(folder) for folder in own):
             continue
@@ -186,11 +187,27 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     projects = loader.collection("modellvorhaben", COLLECTIONS["modellvorhaben"])
     terms = loader.glossary()
     _check_links_elsewhere(loader)
-    kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems))
+    operator = load_operator(docs, root, problems)
+    _check_pages(loader, operator)
+    kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems), operator)
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
     problems.sort()
     return kb, problems
+
+
+def _check_pages(loader: _Loader, operator: object) -> None:
+    """The operator-fact markers of hand-written pages (entries are rendered from their fields)."""
+    entries = {loader.docs / folder for folder in COLLECTIONS}
+    for path in sorted(loader.docs.rglob("*.md")):
+        if path.is_symlink() or (path.parent in entries and path.name not in COLLECTION_PAGES):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports an unreadable page itself
+        if "betreiber." in text:
+            check_markers(text, loader.rel(path), 1, operator, loader.problems)  # type: ignore[arg-type]
 
 
 def _check_references(loader: _Loader, kb: KnowledgeBase) -> None:

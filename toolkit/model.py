@@ -75,6 +75,7 @@ class KnowledgeBase:
     projects: dict[str, Entry]
     terms: dict[str, Entry]
     figures: Any = None  # toolkit.figures.Figures, when docs/zahlen.yml exists
+    operator: Any = None  # toolkit.operator_facts.Operator, when docs/betreiber.yml exists
 
     def collection(self, kind: str) -> dict[str, Entry]:
         return {"werkzeug": self.tools, "modellvorhaben": self.projects, "begriff": self.terms}[kind]

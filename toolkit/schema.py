@@ -12,7 +12,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # text | int | number | date | url | key | slug | list | object | bilingual
+    type: str  # text | int | number | date | url | email | choice | key | slug | list | object | bilingual
     doc: str
     required: bool = False
     # Text an English translation carries; every other field lives only in the German file.
@@ -24,6 +24,10 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     example: object = None
+    choices: tuple[str, ...] = ()  # type choice: the allowed values, when too few for a vocabulary
+    # An operator fact the published site must show: while empty, a warning (an error in
+    # 'check --publication') and a marked placeholder on the pages.
+    publication: bool = False
 
 
 def text(name: str, doc: str, **kw: object) -> Field:
@@ -146,6 +150,63 @@ BEGRIFF: tuple[Field, ...] = (
     ),
     slugs("siehe_auch", "related terms", "begriff"),
     Field("links", "list", "further reading", item=LINK),
+)
+
+
+def fact(name: str, doc: str, type: str = "text", **kw: object) -> Field:
+    """An operator fact the site needs before it is published."""
+    return Field(name, type, doc, publication=True, **kw)  # type: ignore[arg-type]
+
+
+# docs/betreiber.yml: who runs the site. Every page that names the operator, its contacts or the
+# repository reads them from there (toolkit/operator.py). Nothing here is required to build: an
+# unset fact shows as a marked placeholder until the operator enters it.
+BETREIBER: tuple[Field, ...] = (
+    fact("name", "name of the body that runs the site (the provider under § 5 DDG)"),
+    fact("rechtsform", "its legal form, e.g. 'Bundesoberbehörde' or 'eingetragener Verein'"),
+    fact("art", "bund (public body of the Federation), land (of a Land or a municipality) or privat; "
+                "it decides the legal basis named on the privacy page", "choice", choices=("bund", "land", "privat")),
+    fact("anschrift", "postal address for service: street and number, postcode and town, in one line"),
+    fact("e_mail", "e-mail address for enquiries about the site", "email"),
+    fact("telefon", "telephone number for enquiries, e.g. '+49 228 12345-0'"),
+    fact("vertreten_durch", "who represents the body by law, e.g. its president or its board"),
+    text("register", "register and number, e.g. 'Vereinsregister Amtsgericht Bonn, VR 1234'; only if registered"),
+    text("umsatzsteuer_id", "VAT identification number; only if the body has one"),
+    Field("verantwortlich", "object", "responsible for the content under § 18 (2) MStV", fields=(
+        fact("name", "name of the responsible person"),
+        fact("anschrift", "their postal address, in one line"),
+    )),
+    Field("datenschutzbeauftragte", "object", "the data-protection officer", fields=(
+        text("name", "their name or the office's title; may stay empty"),
+        fact("e_mail", "their e-mail address", "email"),
+        text("anschrift", "their postal address, if it differs from the operator's"),
+    )),
+    Field("datenschutzaufsicht", "object", "the supervisory authority for data protection over the operator",
+          fields=(
+              fact("name", "name of the authority, e.g. the Federal or the Land data-protection commissioner"),
+              fact("anschrift", "its postal address, in one line"),
+              fact("url", "its web address", "url"),
+          )),
+    Field("barrierefreiheit", "object", "where readers report barriers (accessibility statement)", fields=(
+        fact("e_mail", "e-mail address for reports of barriers, answered within one month", "email"),
+        text("telefon", "telephone number for reports of barriers; may stay empty"),
+    )),
+    Field("schlichtungsstelle", "object", "the enforcement body for accessibility (conciliation under § 16 BGG)",
+          fields=(
+              fact("name", "its name"),
+              fact("url", "its web address", "url"),
+          )),
+    Field("repository", "object", "where the site's sources live on GitHub: edit links, contribute page", fields=(
+        fact("besitzer", "the owner on GitHub (user or organisation), as in github.com/<owner>/<name>"),
+        fact("name", "the repository's name, as in github.com/<owner>/<name>"),
+        fact("zweig", "the branch that is published, usually main"),
+    )),
+    Field("hosting", "object", "who serves the site to readers (named on the privacy page)", fields=(
+        fact("dienst", "the hosting service"),
+        fact("anbieter", "the company that provides it"),
+        fact("sitz", "where that company is based"),
+        fact("url", "the provider's description of what it logs", "url"),
+    )),
 )
 
 KINDS: dict[str, tuple[Field, ...]] = {

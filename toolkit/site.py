@@ -18,8 +18,9 @@ from toolkit.load import load
 from toolkit.history import file_dates
 from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
+from toolkit.operator_facts import MARKER, fill
 from toolkit.problems import Problems
-from toolkit.provenance import Provenance, page_provenance
+from toolkit.provenance import EditLink, Provenance, page_provenance
 from toolkit.render_entry import entry_markdown
 from toolkit.urls import FOLDERS
 
@@ -71,8 +72,12 @@ class Site:
 
         Generated HTML waits aside as placeholders: convert ``.markdown``, then ``.place(html)``.
         """
-        rendered = self._markdown(src_uri, lang, markdown)
-        return None if rendered is None else lift_blocks(rendered)
+        # Hand-written pages name the operator's facts by markers ({{ betreiber.anschrift }}).
+        filled = fill(markdown, self.kb.operator, lang)
+        rendered = self._markdown(src_uri, lang, filled)
+        if rendered is None:
+            return None if filled is markdown else lift_blocks(filled)
+        return lift_blocks(rendered)
 
     def _markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
         path, _ = normalise(src_uri)
@@ -109,13 +114,37 @@ class Site:
             return esc(topics[slug].label[lang])
         return None
 
+    @property
+    def edit_base(self) -> str:
+        """Where "edit this page" leads (a source path is appended); empty while the repository is unset."""
+        return self.kb.operator.edit_base if self.kb.operator is not None else ""
+
     def page_provenance(self, src_uri: str, lang: str) -> Provenance:
         """The page's source files (for "edit this page") and when its content last changed."""
         assert self.docs is not None and self.root is not None, "Site.load() knows where the sources are"
         path, _ = normalise(src_uri)
-        return page_provenance(kb=self.kb, index=self.index, path=path, lang=lang, role=LIST_PAGES.get(path),
-                               docs=self.docs.relative_to(self.root).as_posix(), files=self._files,
-                               history=self._history)
+        docs = self.docs.relative_to(self.root).as_posix()
+        found = page_provenance(kb=self.kb, index=self.index, path=path, lang=lang, role=LIST_PAGES.get(path),
+                                docs=docs, files=self._files, history=self._history)
+        if self.kb.operator is None or not found.edit or found.edit[0].path not in self._pages_with_facts:
+            return found
+        # A page that shows the operator's facts is also edited in the file that holds them.
+        facts = self.kb.operator.path
+        dates = [d for d in (found.changed, self._history.get(facts)) if d is not None]
+        return Provenance((*found.edit, EditLink(facts, "operator")), max(dates) if dates else None)
+
+    @cached_property
+    def _pages_with_facts(self) -> frozenset[str]:
+        """Hand-written pages (paths from the repository root) that name an operator fact."""
+        assert self.docs is not None and self.root is not None
+        entries = {self.docs / folder for folder in FOLDERS.values()}
+        found = set()
+        for path in self.docs.rglob("*.md"):
+            if path.parent in entries and not path.name.startswith("index."):
+                continue
+            if MARKER.search(path.read_text(encoding="utf-8", errors="replace")):
+                found.add(path.relative_to(self.root).as_posix())
+        return frozenset(found)
 
     @cached_property
     def _files(self) -> frozenset[str]:

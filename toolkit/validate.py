@@ -18,6 +18,7 @@ from toolkit.slug import SLUG
 from toolkit.source import CONTROL, Key, Lines
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
+EMAIL = re.compile(r"^[^@\s<>\"'()\[\],;:]+@[^@\s<>\"'()\[\],;:]+\.[^@\s<>\"'()\[\],;:]+$")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,19 @@ class Checker:
             self.error(key, f"'{spec.name}' must be a web address starting with https:// or http://, not {_describe(value)}")
             return None
         return value.strip()
+
+    def _email(self, value: Any, spec: Field, key: Key) -> str | None:
+        if not isinstance(value, str) or not EMAIL.match(value.strip()):
+            self.error(key, f"'{spec.name}' must be an e-mail address such as name@example.org, not {_describe(value)}")
+            return None
+        return value.strip()
+
+    def _choice(self, value: Any, spec: Field, key: Key) -> str | None:
+        if not isinstance(value, str) or value not in spec.choices:
+            self.error(key, f"'{spec.name}' must be one of {', '.join(spec.choices)}, not {_describe(value)}"
+                            f"{did_you_mean(value, spec.choices)}")
+            return None
+        return value
 
     def _key(self, value: Any, spec: Field, key: Key) -> str | None:
         assert spec.vocab is not None
