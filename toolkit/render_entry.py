@@ -8,6 +8,7 @@ from toolkit.labels import label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.model import Entry, KnowledgeBase
+from toolkit.schema import ESTIMATES_BY_EDITORS
 
 
 class EntryPage:
@@ -103,8 +104,19 @@ class EntryPage:
             ("teilnehmende", esc(label(lang, "participants_range", **people)) if people else ""),
             ("aufwand", self.chips("aufwand", [e.data["aufwand"]])),
             ("kosten", esc(e.text("kosten", lang) or "")),
+            ("richtwerte", self.estimates()),
             ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
         ]
+
+    def estimates(self) -> str:
+        """Where the figures of the fact box come from; empty when the tool gives none."""
+        e, lang = self.entry, self.lang
+        if not any(e.get(k) for k in ("dauer", "teilnehmende", "kosten")) or not e.get("richtwerte"):
+            return ""
+        source = e.data["richtwerte"]
+        if source == ESTIMATES_BY_EDITORS:
+            return f'<span class="kb-estimate">{esc(label(lang, "richtwerte_redaktion"))}</span>'
+        return f'<span class="kb-estimate">{esc(label(lang, "richtwerte_quelle", quelle=source))}</span>'
 
     def project_map(self) -> str:
         """The project's towns on a map of Germany, right after the fact box; names on the map."""
