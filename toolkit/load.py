@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.figures import FIGURES_FILE, load_figures
+from toolkit.language_checks import check_language
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.problems import Problems, did_you_mean
 from toolkit.schema import KINDS
@@ -189,6 +190,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems))
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
+    check_language(docs, root, problems)
     problems.sort()
     return kb, problems
 

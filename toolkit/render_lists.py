@@ -6,7 +6,7 @@ from toolkit import urls
 from toolkit.index import CrossIndex
 from toolkit.labels import label
 from toolkit.map import map_html, project_towns
-from toolkit.markup import block, esc, external_link, link, md_text, ul
+from toolkit.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.model import Entry, KnowledgeBase
 from toolkit.order import by_title, sort_key
 
@@ -171,7 +171,7 @@ def glossary_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
     rows = []
     for term in terms:
         name = term.title(lang) + (f" ({term.data['abkuerzung']})" if term.get("abkuerzung") else "")
-        details = [f"<p>{esc(term.text('definition', lang))}</p>"]
+        details = [f"<p>{prose(term.text('definition', lang))}</p>"]
         see = [link(f"#{s}", kb.terms[s].title(lang)) for s in term.get("siehe_auch", []) if s in kb.terms]
         if see:
             details.append(f'<p class="kb-see"><strong>{esc(label(lang, "see_also"))}:</strong> {", ".join(see)}</p>')
