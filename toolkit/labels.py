@@ -33,7 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "town": "Ort",
         "bundesland": "Bundesland",
         "lagetyp": "Lagetyp",
-        "einwohner": "Einwohner",
+        "einwohner": "Einwohnerzahl",
         "partner": "Partner",
         "projektaufruf": "Projektaufruf",
         "laufzeit": "Laufzeit",
