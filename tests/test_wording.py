@@ -91,3 +91,23 @@ def test_filters_tell_decentralised_from_local() -> None:
     assert vocab["organisation"]["werte"]["dezentral"]["en"].lower() == english["dezentral"]
     assert vocab["reichweite"]["werte"]["lokal"]["en"].lower() == english["lokal"]
     assert english["dezentral"] != english["lokal"]
+
+
+BROCHURE = {"de": r"Broschüre (von BMI und BBSR )?zur Pilotphase", "en": r"brochure (of the BMI and the BBSR )?on the pilot phase"}
+
+
+def test_every_page_that_names_the_brochure_leads_to_its_citation(built_site: Path) -> None:
+    """The one citation of the brochure (publishers, subject, period) is its glossary entry."""
+    from toolkit.load import load
+
+    kb, _ = load(REPO / "docs", REPO)
+    citation = kb.terms["broschuere-pilotphase"]
+    for lang in ("de", "en"):
+        assert all(word in citation.text("definition", lang) for word in ("BMI", "BBSR", "2019", "2022"))
+    naming = 0
+    for lang, pattern in BROCHURE.items():
+        for page in pages(built_site, lang):
+            if re.search(pattern, " ".join(text_in(page, lang).split()), flags=re.IGNORECASE):
+                naming += 1
+                assert 'glossar/#broschuere-pilotphase"' in page.read_text(encoding="utf-8") or page.parent.name == "glossar", page
+    assert naming > 10
