@@ -40,3 +40,15 @@ def test_the_rule_puts_umlauts_beside_their_base_letter() -> None:
     assert sorted(words, key=sort_key) == ["Apfel", "Ärger", "bar", "Bürger", "Zukunft"]
 
 
+
+
+@pytest.mark.parametrize("lang, prefix", [("de", ""), ("en", "en/")])
+def test_glossary_lists_where_a_term_is_used_in_title_order(built_site: Path, lang: str, prefix: str) -> None:
+    import html
+
+    page = (built_site / prefix / "glossar" / "index.html").read_text(encoding="utf-8")
+    lists = re.findall(r'<p class="kb-used">(.*?)</p>', page, flags=re.S)
+    assert lists
+    for found in lists:
+        titles = [html.unescape(re.sub(r"<[^>]+>", "", a)) for a in re.findall(r"<a [^>]*>(.*?)</a>", found, flags=re.S)]
+        assert titles == sorted(titles, key=sort_key), (lang, titles)

@@ -175,10 +175,8 @@ def glossary_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
         see = [link(f"#{s}", kb.terms[s].title(lang)) for s in term.get("siehe_auch", []) if s in kb.terms]
         if see:
             details.append(f'<p class="kb-see"><strong>{esc(label(lang, "see_also"))}:</strong> {", ".join(see)}</p>')
-        used = [
-            link(urls.relative(here, urls.entry_url(kind, slug, lang)), kb.collection(kind)[slug].title(lang))
-            for kind, slug in index.term_used_in.get(term.slug, [])
-        ]
+        users = by_title((kb.collection(kind)[slug] for kind, slug in index.term_used_in.get(term.slug, [])), lang)
+        used = [link(urls.relative(here, urls.entry_url(e.kind, e.slug, lang)), e.title(lang)) for e in users]
         if used:
             details.append(f'<p class="kb-used"><strong>{esc(label(lang, "used_in"))}:</strong> {", ".join(used)}</p>')
         links = [external_link(x["url"], x["titel"]) for x in term.get("links", [])]
