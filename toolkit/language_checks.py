@@ -17,6 +17,7 @@ from toolkit.markup import LANG_MARK
 from toolkit.problems import Problems
 
 TERMINOLOGY_FILE = "terminologie.yml"
+GLOSSARY_FILE = "glossar.yml"
 GERMAN_QUOTE = re.compile("[„‚]")
 # Parts of a line that are not prose: link targets, web addresses, inline code, HTML tags.
 _NOT_PROSE = re.compile(r"\]\([^)]*\)|https?://\S+|`[^`]*`|<[^>]+>")
@@ -25,12 +26,24 @@ _EN_KEY = re.compile(r"^(\s*)en:\s*(.*)$")
 
 
 def german_terms(docs: Path) -> list[str]:
-    """The German terms English prose must mark; names (``name: true``) are exempt, as WCAG allows."""
+    """The German terms English prose must mark, with the inflected forms their glossary entry lists.
+
+    Names (``name: true``) are exempt, as WCAG allows; so are adjectives (lower case).
+    """
     path = docs / TERMINOLOGY_FILE
     if not path.exists():
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [str(t["de"]) for t in data.get("begriffe", []) if not t.get("name") and str(t["de"])[:1].isupper()]
+    glossary_path = docs / GLOSSARY_FILE
+    glossary = yaml.safe_load(glossary_path.read_text(encoding="utf-8")) if glossary_path.exists() else {}
+    terms: list[str] = []
+    for term in data.get("begriffe", []):
+        if term.get("name"):
+            continue
+        entry = (glossary or {}).get(term.get("glossar"), {}) if isinstance(glossary, dict) else {}
+        variants = (entry.get("varianten") or {}).get("de", []) if isinstance(entry, dict) else []
+        terms += [str(w) for w in [term["de"], *variants] if " " not in str(w) and str(w)[:1].isupper()]
+    return sorted(set(terms), key=len, reverse=True)
 
 
 def english_lines(path: Path) -> list[tuple[int, str, bool]]:
