@@ -25,6 +25,7 @@ from typing import Any, Iterator
 
 from toolkit import urls
 from toolkit.index import CrossIndex
+from toolkit.markup import plain
 from toolkit.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
 from toolkit.schema import KINDS, Field
 
@@ -98,7 +99,7 @@ def term_record(*, kb: KnowledgeBase, index: CrossIndex, term: Entry, lang: str,
         "url": site_url + urls.glossary_url(lang, term.slug),
         "begriff": term.text("begriff", lang),
         "abkuerzung": term.get("abkuerzung"),
-        "definition": term.text("definition", lang),
+        "definition": plain(term.text("definition", lang)),
         "varianten": list(term.get("varianten", {}).get(lang, [])),
         "siehe_auch": list(term.get("siehe_auch", [])),
         "links": [dict(link) for link in term.get("links", [])],

@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from toolkit.model import LANGUAGES, Entry, KnowledgeBase
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
+from toolkit.order import by_title
 
 RELATED_LIMIT = 5
 # A shared topic says more about a method than a shared target group.
@@ -37,8 +38,8 @@ class CrossIndex:
 
 def build_index(kb: KnowledgeBase) -> CrossIndex:
     index = CrossIndex()
-    tool_order = sorted(kb.tools, key=lambda s: (kb.tools[s].title("de").casefold(), s))
-    project_order = sorted(kb.projects, key=lambda s: (kb.projects[s].title("de").casefold(), s))
+    tool_order = [e.slug for e in by_title(kb.tools.values(), DEFAULT_LANGUAGE)]
+    project_order = [e.slug for e in by_title(kb.projects.values(), DEFAULT_LANGUAGE)]
 
     users: dict[str, list[str]] = defaultdict(list)
     for slug in project_order:

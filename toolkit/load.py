@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.figures import FIGURES_FILE, load_figures
+from toolkit.language_checks import check_language
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.operator_facts import OPERATOR_FILE, check_markers, load_operator
 from toolkit.problems import Problems, did_you_mean
@@ -192,6 +193,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems), operator)
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
+    check_language(docs, root, problems)
     problems.sort()
     return kb, problems
 

@@ -15,6 +15,21 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+# A word of the other language inside a text, marked as in Markdown bodies (attr_list):
+# *Geschäftsstelle*{lang=de}. Texts the site escapes instead of converting keep the same syntax.
+LANG_MARK = re.compile(r"\*([^*\n]+)\*\{lang=(de|en)\}")
+
+
+def prose(text: object) -> str:
+    """A source text as HTML: escaped, with its language marks as ``<em lang>``."""
+    return LANG_MARK.sub(lambda m: f'<em lang="{m[2]}">{m[1]}</em>', esc(text))
+
+
+def plain(text: str) -> str:
+    """A source text without its language marks, for places that show plain text (data, feeds)."""
+    return LANG_MARK.sub(lambda m: m[1], text)
+
+
 def md_text(text: str) -> str:
     """Text inside Markdown: HTML-escaped, and Markdown's own syntax characters made literal."""
     return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)

@@ -8,6 +8,8 @@ from toolkit.labels import label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.model import Entry, KnowledgeBase
+from toolkit.order import by_title
+from toolkit.schema import ESTIMATES_BY_EDITORS
 
 
 class EntryPage:
@@ -70,13 +72,14 @@ class EntryPage:
             parts.append(f'\n\n<div class="kb-body" markdown="1"{wrap}>\n\n{body.strip()}\n\n</div>\n')
         if e.kind == "werkzeug":
             parts.append(self.section("tipps", ul([esc(t) for t in e.text("tipps", lang) or []])))
-            projects = [self.entry_link("modellvorhaben", s) for s in self.index.projects_by_tool.get(e.slug, [])]
+            projects = [self.entry_link("modellvorhaben", p.slug) for p in
+                        by_title((self.kb.projects[s] for s in self.index.projects_by_tool.get(e.slug, [])), lang)]
             parts.append(self.section("used_in_projects", ul(projects)
                                       or f"<p>{esc(label(lang, 'no_projects'))}</p>"))
             related = [self.entry_link("werkzeug", s) for s in self.index.related.get(e.slug, [])]
             parts.append(self.section("related", ul(related, "kb-related")))
         else:
-            tools = [self.entry_link("werkzeug", s) for s in e.get("werkzeuge", [])]
+            tools = [self.entry_link("werkzeug", t.slug) for t in by_title((self.kb.tools[s] for s in e.get("werkzeuge", [])), lang)]
             parts.append(self.section("werkzeuge", ul(tools)))
         terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
         parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms")))
@@ -103,8 +106,19 @@ class EntryPage:
             ("teilnehmende", esc(label(lang, "participants_range", **people)) if people else ""),
             ("aufwand", self.chips("aufwand", [e.data["aufwand"]])),
             ("kosten", esc(e.text("kosten", lang) or "")),
+            ("richtwerte", self.estimates()),
             ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
         ]
+
+    def estimates(self) -> str:
+        """Where the figures of the fact box come from; empty when the tool gives none."""
+        e, lang = self.entry, self.lang
+        if not any(e.get(k) for k in ("dauer", "teilnehmende", "kosten")) or not e.get("richtwerte"):
+            return ""
+        source = e.data["richtwerte"]
+        if source == ESTIMATES_BY_EDITORS:
+            return f'<span class="kb-estimate">{esc(label(lang, "richtwerte_redaktion"))}</span>'
+        return f'<span class="kb-estimate">{esc(label(lang, "richtwerte_quelle", quelle=source))}</span>'
 
     def project_map(self) -> str:
         """The project's towns on a map of Germany, right after the fact box; names on the map."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from toolkit import urls
 from toolkit.index import CrossIndex
 from toolkit.labels import label
 from toolkit.map import map_html, project_towns
-from toolkit.markup import block, esc, external_link, link, md_text, ul
+from toolkit.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.model import Entry, KnowledgeBase
+from toolkit.order import by_title, sort_key
 
 # The facets of each catalogue, in the order they are shown.
 FACETS = {
@@ -123,8 +122,7 @@ def _keywords(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
 
 
 def _sort_key(text: str) -> str:
-    """Sort as a German reader expects: umlauts beside their base letter."""
-    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return sort_key(text)
 
 
 def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) -> str:
@@ -137,7 +135,7 @@ def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) ->
         ("topic_tools", "werkzeug", index.tools_by_topic.get(key, [])),
         ("topic_projects", "modellvorhaben", index.projects_by_topic.get(key, [])),
     ):
-        items = [_summary_item(kb.collection(kind)[s], lang, here) for s in slugs]
+        items = [_summary_item(e, lang, here) for e in by_title((kb.collection(kind)[s] for s in slugs), lang)]
         parts.append(f"\n\n## {md_text(label(lang, heading))}\n")
         # The entries have pages of their own: the site search should lead there, not here.
         listing = ul(items, "kb-list") or f"<p>{esc(label(lang, 'topic_none'))}</p>"
@@ -173,14 +171,12 @@ def glossary_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
     rows = []
     for term in terms:
         name = term.title(lang) + (f" ({term.data['abkuerzung']})" if term.get("abkuerzung") else "")
-        details = [f"<p>{esc(term.text('definition', lang))}</p>"]
+        details = [f"<p>{prose(term.text('definition', lang))}</p>"]
         see = [link(f"#{s}", kb.terms[s].title(lang)) for s in term.get("siehe_auch", []) if s in kb.terms]
         if see:
             details.append(f'<p class="kb-see"><strong>{esc(label(lang, "see_also"))}:</strong> {", ".join(see)}</p>')
-        used = [
-            link(urls.relative(here, urls.entry_url(kind, slug, lang)), kb.collection(kind)[slug].title(lang))
-            for kind, slug in index.term_used_in.get(term.slug, [])
-        ]
+        users = by_title((kb.collection(kind)[slug] for kind, slug in index.term_used_in.get(term.slug, [])), lang)
+        used = [link(urls.relative(here, urls.entry_url(e.kind, e.slug, lang)), e.title(lang)) for e in users]
         if used:
             details.append(f'<p class="kb-used"><strong>{esc(label(lang, "used_in"))}:</strong> {", ".join(used)}</p>')
         links = [external_link(x["url"], x["titel"]) for x in term.get("links", [])]

@@ -52,6 +52,9 @@ LINK = Field(
     ),
 )
 
+# The value of `richtwerte` that marks duration, participants and costs as the editors' estimates.
+ESTIMATES_BY_EDITORS = "redaktion"
+
 REVIEWED = Field("geprueft", "date", "date of the last editorial review, as YYYY-MM-DD", required=True)
 TERMS = slugs("begriffe", "glossary terms this entry uses (more are detected in the text)", "begriff")
 PREVIOUS = Field(
@@ -84,6 +87,8 @@ WERKZEUG: tuple[Field, ...] = (
     ),
     Field("aufwand", "key", "effort for the organisers", required=True, vocab="aufwand"),
     text("kosten", "rough costs, in words", translatable=True),
+    Field("richtwerte", "text", "source of duration, participants, costs: 'redaktion' (editors' estimates)",
+          example=ESTIMATES_BY_EDITORS),
     Field("ablauf", "list", "the steps, in order", required=True, translatable=True,
           item=text("ablauf", "one step: who does what, how long")),
     Field("tipps", "list", "practical tips", translatable=True, item=text("tipps", "one tip")),

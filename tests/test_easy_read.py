@@ -1,0 +1,42 @@
+"""The Leichte Sprache page and its English Easy Read page keep the rules they are written by."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import REPO
+from langtext import LangText
+
+# Compound words of the page, each shown with a Mediopunkt between its parts (Leichte Sprache).
+COMPOUNDS = ["Internet·seite", "Klein·stadt", "Bürger·meister", "Stadt·rat", "Bundes·regierung",
+             "Gebärden·sprache", "Modell·vorhaben", "Start·seite", "Stadt·verwaltung", "Pilot·phase"]
+
+
+def _text(site: Path, lang: str) -> str:
+    """The page's own text, without the site's header, navigation and footer."""
+    html = (site / ("en/" if lang == "en" else "") / "leichte-sprache" / "index.html").read_text(encoding="utf-8")
+    parser = LangText()
+    parser.feed(html[html.index("<article"):html.index("</article>")])
+    return " ".join(" ".join(t for _, t in parser.pieces).split())
+
+
+def test_compounds_carry_the_mediopunkt() -> None:
+    source = (REPO / "docs" / "leichte-sprache.md").read_text(encoding="utf-8")
+    text = re.sub(r"\]\([^)]*\)", "]", source)  # link targets are addresses, not words
+    for word in COMPOUNDS:
+        assert word in text, word
+        assert word.replace("·", "") not in text, word
+
+
+def test_no_questions_in_running_text(built_site: Path) -> None:
+    page = (built_site / "leichte-sprache" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article"):page.index("</article>")]
+    paragraphs = re.findall(r"<(?:p|li|dd)[^>]*>(.*?)</(?:p|li|dd)>", article, flags=re.S)
+    assert paragraphs and not [p for p in paragraphs if "?" in re.sub(r"<[^>]+>", "", p)]
+
+
+def test_both_say_no_test_group_has_checked_them_and_how_to_give_feedback(built_site: Path) -> None:
+    german, english = _text(built_site, "de"), _text(built_site, "en")
+    assert "Prüf·gruppe hat den Text noch nicht gelesen" in german and "E-Mail" in german
+    assert "test group has not read this text yet" in english and "e-mail" in english

@@ -1,0 +1,67 @@
+"""German inside English pages is marked lang="de" (WCAG 3.1.2), and the checker knows how."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import REPO
+from langtext import pages, pieces
+from toolkit.language_checks import german_terms
+from toolkit.load import load
+
+
+def _unmarked(site: Path) -> dict[str, list[str]]:
+    terms = german_terms(REPO / "docs")
+    word = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")\w*")
+    found: dict[str, list[str]] = {}
+    for page in pages(site, "en"):
+        for lang, text in pieces(page):
+            if lang != "en":
+                continue
+            hits = [m[0] for m in word.finditer(text)] + (["„"] if "„" in text else [])
+            if hits:
+                found.setdefault(page.relative_to(site).as_posix(), []).extend(hits)
+    return found
+
+
+def test_german_terms_on_english_pages_are_marked_as_german(built_site: Path) -> None:
+    assert german_terms(REPO / "docs")
+    assert _unmarked(built_site) == {}
+
+
+def test_marked_words_reach_the_page_with_their_language(built_site: Path) -> None:
+    page = built_site / "en" / "foerderung" / "index.html"
+    marked = [text for lang, text in pieces(page) if lang == "de"]
+    assert "Beirat" in marked and "Projektaufruf" in marked
+
+
+def test_glossary_definitions_carry_the_mark(built_site: Path) -> None:
+    page = built_site / "en" / "glossar" / "index.html"
+    assert '<em lang="de">Geschäftsstelle</em>' in page.read_text(encoding="utf-8")
+
+
+def _docs_with(tmp_path: Path, name: str, text: str) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+def test_checker_flags_german_quotes_and_unmarked_terms_with_path_and_line(tmp_path: Path) -> None:
+    text = "# A page\n\nThe board was called „Beirat“.\n\nThe Geschäftsstelle planned it.\n"
+    docs = _docs_with(tmp_path, "probe.en.md", text)
+    (docs / "probe.md").write_text("# Eine Seite\n", encoding="utf-8")
+    _, problems = load(docs, tmp_path)
+    mine = [p.format() for p in problems.warnings if "probe.en.md" in p.format()]
+    assert any(m.startswith("docs/probe.en.md:3:") and "quotation mark" in m for m in mine), mine
+    assert any(m.startswith("docs/probe.en.md:5:") and "Geschäftsstelle" in m for m in mine), mine
+
+
+def test_checker_accepts_the_marked_form(tmp_path: Path) -> None:
+    text = "# A page\n\nThe board was called “*Beirat*{lang=de}”; the *Geschäftsstelle*{lang=de} planned it.\n"
+    docs = _docs_with(tmp_path, "probe.en.md", text)
+    (docs / "probe.md").write_text("# Eine Seite\n", encoding="utf-8")
+    _, problems = load(docs, tmp_path)
+    assert [p.format() for p in problems.warnings if "probe.en.md" in p.format()] == []
