@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from toolkit import search
+from toolkit import head, search
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
 from toolkit.provenance import page_facts
@@ -93,6 +93,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                        edit_base=config.extra.get("repo_edit_base") or "")
     page.edit_url = facts["edit_url"]
     page.meta["kb_page_facts"] = facts
+    if facts["changed"]:
+        page.update_date = facts["changed"]["datetime"]  # the sitemap's lastmod
+    # Description, Open Graph and JSON-LD for the page's head (overrides/main.html).
+    page.meta["kb_head"] = site.page_head(page.file.src_uri, lang, markdown, page.meta,
+                                          site_url=config.site_url or "", site_name=config.site_name)
     source = site.page_source(page.file.src_uri, lang, markdown)
     if source is None:
         return markdown
@@ -167,6 +172,8 @@ on_post_build = CombinedEvent(_keep_not_found_page, _publish_schemas, _publish_f
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The search box is in every page's header, the 404 page's included: its words are globals.
     env.globals["kb_search"] = search.ui_labels(lang=_language(config))
+    # The feed of the page's language, announced in every page's head.
+    env.globals["kb_feed"] = head.feed_link(_language(config))
     return env
 
 

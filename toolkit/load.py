@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from toolkit.figures import FIGURES_FILE, load_figures
+from toolkit.head import summary_length_problem
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.problems import Problems, did_you_mean
 from toolkit.schema import KINDS
@@ -109,6 +111,7 @@ class _Loader:
         if doc is None:
             return None
         data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[kind])
+        self._check_summary(rel, doc.lines, data)
         return Entry(kind, slug, data, body={"de": doc.body}, source={"de": rel}, line=doc.body_line)
 
     def _english(self, path: Path, entry: Entry) -> None:
@@ -118,6 +121,7 @@ class _Loader:
         if doc is None:
             return
         data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[entry.kind], translation_of=entry.source["de"])
+        self._check_summary(rel, doc.lines, data)
         for name, value in data.items():
             german = entry.data.get(name)
             if isinstance(value, list) and isinstance(german, list) and len(value) != len(german):
@@ -127,6 +131,13 @@ class _Loader:
         entry.text_en = data
         entry.body["en"] = doc.body
         entry.source["en"] = rel
+
+    def _check_summary(self, rel: str, lines: Any, data: dict[str, Any]) -> None:
+        # The summary is the page's description in search results and link previews.
+        if isinstance(data.get("kurz"), str):
+            problem = summary_length_problem(data["kurz"])
+            if problem:
+                self.problems.warning(rel, lines.line(("kurz",)), problem)
 
     def glossary(self) -> dict[str, Entry]:
         path = self.docs / GLOSSARY_FILE
