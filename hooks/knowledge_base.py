@@ -93,8 +93,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                        edit_base=config.extra.get("repo_edit_base") or "")
     page.edit_url = facts["edit_url"]
     page.meta["kb_page_facts"] = facts
-    if facts["changed"]:
-        page.update_date = facts["changed"]["datetime"]  # the sitemap's lastmod
+    # The sitemap's lastmod: the page's last change, or none (never the build's date) when unknown.
+    page.update_date = facts["changed"]["datetime"] if facts["changed"] else ""
     # Description, Open Graph and JSON-LD for the page's head (overrides/main.html).
     page.meta["kb_head"] = site.page_head(page.file.src_uri, lang, markdown, page.meta,
                                           site_url=config.site_url or "", site_name=config.site_name)
