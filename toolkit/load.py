@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.figures import FIGURES_FILE, load_figures
+from toolkit.export import LIST_SEPARATOR
 from toolkit.head import summary_length_problem
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.problems import Problems, did_you_mean
@@ -138,6 +139,13 @@ class _Loader:
             problem = summary_length_problem(data["kurz"])
             if problem:
                 self.problems.warning(rel, lines.line(("kurz",)), problem)
+        # List items share one CSV cell, joined by LIST_SEPARATOR: an item holding it reads as two.
+        for name, value in data.items():
+            for n, item in enumerate(value if isinstance(value, list) else []):
+                if isinstance(item, str) and LIST_SEPARATOR in item:
+                    self.problems.warning(rel, lines.line((name, n)), f"'{name}' item {n + 1} contains "
+                                          f"'{LIST_SEPARATOR}', which separates items in the CSV files: "
+                                          f"write it without the spaces around the bar, or with another sign")
 
     def glossary(self) -> dict[str, Entry]:
         path = self.docs / GLOSSARY_FILE
