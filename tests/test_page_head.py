@@ -208,3 +208,23 @@ def test_feed_link_makes_no_request_on_page_open(site_url: str, built_site: Path
     html = page_file(built_site, path).read_text(encoding="utf-8").replace('rel="alternate feed"', 'rel="alternate"')
     plain = _opened(browser, site_url + path, html)
     assert [u for u in plain if u.endswith("sitemap.xml")], plain
+
+
+# Link texts that do not say where they lead: Lighthouse's English list and their German kin.
+VAGUE_LINK_TEXTS = {
+    "click here", "click this", "go", "here", "information", "learn more", "more", "more info",
+    "more information", "right here", "read more", "see more", "start", "this",
+    "hier", "hier klicken", "klicken sie hier", "mehr", "mehr erfahren", "mehr infos", "mehr informationen",
+    "weiterlesen", "weiter", "link", "dieser link", "diese seite",
+}
+
+
+def test_link_texts_say_where_they_lead(pages: dict[str, Page]) -> None:
+    vague = {}
+    for url, page in pages.items():
+        # Links within the page (its table of contents) carry the heading they lead to, as Lighthouse allows.
+        texts = {" ".join(link.text.split()).lower().strip(" .:»›→") for link in page.links()
+                 if not link.attrs["href"].startswith("#")}
+        if texts & VAGUE_LINK_TEXTS:
+            vague[url] = sorted(texts & VAGUE_LINK_TEXTS)
+    assert vague == {}
