@@ -172,10 +172,14 @@ def test_not_found_page_has_its_own_title(built_site: Path) -> None:
         assert found, path
         return found.group(1).strip()
 
+    # One file answers every missing address, German and English: the title says it in both,
+    # the page's own language first, as its headings do.
     not_found = title(built_site / "404.html")
-    heading = re.search(r'<h1 id="kb-content">(.*?)</h1>', (built_site / "404.html").read_text(encoding="utf-8"))
-    assert heading and not_found.startswith(heading.group(1) + " - "), not_found
-    assert heading.group(1) == "Seite nicht gefunden", "the site's root answers in its default language"
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<section class="kb-not-found" lang="(de|en)">\s*<h[12][^>]*>(.*?)</h[12]>', page)
+    assert [code for code, _ in headings] == ["de", "en"], "the site's root answers in its default language first"
+    assert not_found.startswith(" / ".join(text for _, text in headings) + " - "), not_found
+    assert headings[0][1] == "Seite nicht gefunden" and headings[1][1] == "Page not found"
     assert not_found != title(built_site / "index.html")
 
 
