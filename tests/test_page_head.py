@@ -232,3 +232,25 @@ def test_link_texts_say_where_they_lead(pages: dict[str, Page]) -> None:
         if texts & VAGUE_LINK_TEXTS:
             vague[url] = sorted(texts & VAGUE_LINK_TEXTS)
     assert vague == {}
+
+
+# -- where a hand-written page's description comes from ---------------------------------------
+
+def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: KnowledgeBase) -> None:
+    from toolkit.index import build_index
+    from toolkit.head import page_head
+
+    index = build_index(kb)
+    markdown = ("# Über uns\n\n<div class=\"kb-ways\">Wege</div>\n\n- ein Punkt\n\n"
+                "Die **Akademie** hilft [Kleinstädten](glossar.md#kleinstadt), voneinander zu lernen. "
+                + "Sie sammelt Wissen aus vielen Orten und macht es für alle zugänglich. " * 3 + "\n\nZweiter Absatz.\n")
+
+    def described(meta: dict) -> str:  # type: ignore[type-arg]
+        return page_head(kb=kb, index=index, path="ueber.md", lang="de", markdown=markdown, meta=meta,
+                         site_url=site_url(), site_name="KB", changed=None).description
+
+    first = described({})
+    assert first.startswith("Die Akademie hilft Kleinstädten, voneinander zu lernen."), "words of the first paragraph"
+    assert len(first) <= 160 and first.endswith("."), "whole sentences, as many as fit"
+    assert described({"description": "Von Hand geschrieben."}) == "Von Hand geschrieben."
+    assert shorten("Ein Satz ohne Ende " * 20).endswith("…") and len(shorten("Ein Satz ohne Ende " * 20)) <= 160
