@@ -196,8 +196,8 @@ def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, descri
         }
         if keywords:
             data["keywords"] = ", ".join(keywords)
-        if isinstance(entry.get("geprueft"), date):
-            data["dateModified"] = (changed or entry.get("geprueft")).isoformat()
+        if changed is not None:  # the page's last change: from the history, else the review date
+            data["dateModified"] = changed.isoformat()
         return data
     towns = []
     for town in entry.get("orte", []):
