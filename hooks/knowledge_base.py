@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from toolkit import operator_facts, search
+from toolkit import head, operator_facts, search
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
 from toolkit.provenance import page_facts
@@ -93,6 +93,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     facts = page_facts(site.page_provenance(page.file.src_uri, lang), lang=lang, edit_base=site.edit_base)
     page.edit_url = facts["edit_url"]
     page.meta["kb_page_facts"] = facts
+    # The sitemap's lastmod: the page's last change, or none (never the build's date) when unknown.
+    page.update_date = facts["changed"]["datetime"] if facts["changed"] else ""
+    # Description, Open Graph and JSON-LD for the page's head (overrides/main.html).
+    page.meta["kb_head"] = site.page_head(page.file.src_uri, lang, markdown, page.meta,
+                                          site_url=config.site_url or "", site_name=config.site_name)
     source = site.page_source(page.file.src_uri, lang, markdown)
     if source is None:
         return markdown
@@ -170,6 +175,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The footer names the operator (docs/betreiber.yml) on every page, the 404 page included.
     name = operator_facts.fact_html(_site(config).kb.operator, "name", _language(config), markdown=False)
     env.globals["kb_operator"] = Markup(name)  # escaped by the toolkit
+    # The feed of the page's language, announced in every page's head.
+    env.globals["kb_feed"] = head.feed_link(_language(config))
     return env
 
 

@@ -140,3 +140,12 @@ def test_inline_check_finds_handlers_and_scripts(tmp_path: Path) -> None:
                     '<script>alert(2)</script><a href="javascript:alert(3)">x</a><p style="color:red">')
     found = inline_code(page)
     assert len(found) == 4, found
+
+
+def test_inline_check_lets_json_ld_pass_but_not_scripts_in_disguise(tmp_path: Path) -> None:
+    # JSON-LD is a data block: a browser never runs it. Script types that do run are still caught.
+    page = tmp_path / "p.html"
+    page.write_text('<script type="application/ld+json">{"@context": "https://schema.org"}</script>'
+                    '<script type="module">alert(1)</script><script type="text/javascript">alert(2)</script>')
+    assert inline_code(page) == ["<script type='module'> without src (inline script)",
+                                 "<script type='text/javascript'> without src (inline script)"]

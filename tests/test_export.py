@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project
-from toolkit.export import csv_columns, data_files, entry_record
+from toolkit.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
 from toolkit.feed import ATOM, atom_feed
 from toolkit.history import file_dates, parse_log
 from toolkit.redirects import redirect_pages
@@ -86,18 +86,26 @@ def test_english_data_holds_english_text_with_the_same_field_names(files: dict[s
     assert german["vokabulare"]["modus"]["digital"] != english["vokabulare"]["modus"]["digital"]
 
 
-def test_csv_is_one_row_per_entry_with_list_items_line_by_line(files: dict[str, dict[str, bytes]]) -> None:
+def test_csv_is_one_row_per_entry_with_list_items_in_one_line(files: dict[str, dict[str, bytes]]) -> None:
     for lang, prefix in (("de", ""), ("en", "en/")):
         records = json.loads(files[lang][f"{prefix}daten/modellvorhaben.json"])["eintraege"]
         rows = list(csv.DictReader(io.StringIO(files[lang][f"{prefix}daten/modellvorhaben.csv"].decode("utf-8"),
                                                newline="")))
         assert [r["slug"] for r in rows] == [r["slug"] for r in records]
         for row, record in zip(rows, records):
-            assert row["orte_name"].split("\n") == [town["name"] for town in record["orte"]]
-            lines = {len(row[c].split("\n")) for c in row if c.startswith("orte_")}
-            assert lines == {len(record["orte"])}, "town columns stay in step, missing values included"
-            assert row["themen"].split("\n") == record["themen"]
-            assert len(row["themen_bezeichnung"].split("\n")) == len(record["themen"])
+            assert row["orte_name"].split(LIST_SEPARATOR) == [town["name"] for town in record["orte"]]
+            items = {len(row[c].split(LIST_SEPARATOR)) for c in row if c.startswith("orte_")}
+            assert items == {len(record["orte"])}, "town columns stay in step, missing values included"
+            assert row["themen"].split(LIST_SEPARATOR) == record["themen"]
+            assert len(row["themen_bezeichnung"].split(LIST_SEPARATOR)) == len(record["themen"])
+            assert not [c for c in row if c != "text" and "\n" in row[c]], "a spreadsheet shows each cell on one line"
+
+
+def test_glossary_leaves_out_a_date_it_does_not_have(files: dict[str, dict[str, bytes]]) -> None:
+    for lang, prefix in (("de", ""), ("en", "en/")):
+        glossary = json.loads(files[lang][f"{prefix}daten/glossar.json"])
+        assert "stand" not in glossary, "its terms carry no review date: no null to puzzle over"
+        assert json.loads(files[lang][f"{prefix}daten/werkzeuge.json"])["stand"]
 
 
 def test_open_data_is_the_same_bytes_every_time(real: Site, files: dict[str, dict[str, bytes]]) -> None:

@@ -311,6 +311,28 @@ def test_last_change_comes_from_the_history_of_the_pages_own_sources(git_project
     assert "Last changed: <time datetime=\"2025-06-15\">2025-06-15</time>" in english
 
 
+def sitemap_dates(site: Path, site_url: str) -> dict[str, str | None]:
+    """Site-relative address -> the sitemap's lastmod for it."""
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = ET.parse(site / "sitemap.xml").getroot().iter(f"{ns}url")
+    return {u.findtext(f"{ns}loc")[len(site_url):]: u.findtext(f"{ns}lastmod") for u in urls}
+
+
+def test_sitemap_dates_each_page_by_its_last_change(git_project: Path) -> None:
+    site = git_project / "site"
+    dates = sitemap_dates(site, config(git_project)["site_url"])
+    assert dates["en/werkzeuge/zweites/"] == "2025-06-15" and dates["werkzeuge/zweites/"] == "2025-03-01"
+    assert {url for url in dates if url.startswith("en/")}, "the English pages are in the sitemap too"
+    for url, lastmod in dates.items():
+        assert lastmod == changed(site, url), f"{url}: the sitemap says {lastmod}, the page {changed(site, url)}"
+
+
+def test_sitemap_without_history_keeps_the_review_dates(site: Path, project: Path) -> None:
+    dates = sitemap_dates(site, config(project)["site_url"])
+    assert dates["werkzeuge/beispiel/"] == changed(site, "werkzeuge/beispiel/") == "2026-01-15"
+    assert dates["daten/"] is None, "no date rather than the build's"
+
+
 def test_without_history_an_entry_shows_its_review_date(site: Path) -> None:
     # A build from a tarball: no repository, so the sources' own dates stand in.
     assert changed(site, "werkzeuge/beispiel/") == "2026-01-15"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
@@ -32,9 +33,9 @@ from toolkit.schema import KINDS, Field
 DATA_FOLDER = "daten"
 DATASETS = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}
 GLOSSARY_DATASET = "glossar"
-# Items of a list share one CSV cell, one item per line (RFC 4180 allows line breaks in quoted
-# cells; the csv module and spreadsheet programs read them).
-LIST_SEPARATOR = "\n"
+# Items of a list share one CSV cell, separated by " | ": a spreadsheet shows them on one line,
+# and the checker warns where an item holds a vertical bar with spaces around it.
+LIST_SEPARATOR = " | "
 # Suffix of the CSV column that holds a vocabulary key's label in the file's language.
 LABEL_SUFFIX = "_bezeichnung"
 
@@ -127,6 +128,46 @@ def csv_columns(kind: str) -> list[str]:
     return [name for name, _ in _columns(kind)]
 
 
+@dataclass(frozen=True)
+class Column:
+    """What a CSV column holds, for the data package that describes the table."""
+
+    name: str
+    spec: Field | None  # the declaration of its values; None for the index's own columns
+    several: bool  # list items, joined by LIST_SEPARATOR
+    label_of: str | None = None  # the vocabulary whose labels it holds
+
+
+def column_specs(kind: str) -> list[Column]:
+    """Each CSV column of a collection with its declaration, in the table's order."""
+    columns = [Column("slug", None, False), Column("url", None, False), Column("sprache", None, False)]
+    for spec in KINDS[kind]:
+        columns += list(_column_specs(spec, (spec.name,), several=False))
+    if kind == "werkzeug":
+        columns.append(Column("modellvorhaben", None, True))
+    columns.append(Column("text", None, False))
+    return columns
+
+
+def _column_specs(spec: Field, path: tuple[str, ...], *, several: bool) -> Iterator[Column]:
+    # The same walk as _field_columns: a list's items become several values of one cell.
+    item = spec.item if spec.type == "list" else None
+    if spec.type == "object":
+        for sub in spec.fields:
+            yield from _column_specs(sub, (*path, sub.name), several=several)
+        return
+    if item is not None and item.type == "object":
+        for sub in item.fields:
+            yield from _column_specs(sub, (*path, sub.name), several=True)
+        return
+    name = "_".join(path)
+    value = item if item is not None else spec
+    yield Column(name, value, several or item is not None)
+    vocab = spec.vocab or (item.vocab if item is not None else None)
+    if vocab:
+        yield Column(name + LABEL_SUFFIX, None, several or item is not None, label_of=vocab)
+
+
 # -- internals ------------------------------------------------------------------------------
 
 def _columns(kind: str, *, kb: KnowledgeBase | None = None,
@@ -192,19 +233,20 @@ def _header(*, kind: str, name: str, kb: KnowledgeBase, lang: str, site_url: str
     entries = kb.collection(kind).values()
     reviewed = [e.data["geprueft"] for e in entries if isinstance(e.data.get("geprueft"), date)]
     used = sorted(_vocabularies(KINDS[kind]))
-    return {
+    header: dict[str, Any] = {
         "datensatz": name,
         "titel": f"{site_name}: {TITLES[lang][name]}",
         "sprache": lang,
         "quelle": site_url + (urls.glossary_url(lang) if kind == "begriff" else urls.catalogue_url(kind, lang)),
         "dokumentation": site_url + urls.prefix(lang) + DATA_FOLDER + "/",
         "lizenz": licence(lang=lang, site_name=site_name, site_url=site_url),
-        # The newest review date of the entries: a date from the sources, never the build's.
-        "stand": max(reviewed).isoformat() if reviewed else None,
         "anzahl": len(entries),
         "vokabulare": {v: {key: value.label[lang] for key, value in kb.vocab[v].values.items()}
                        for v in used if v in kb.vocab},
     }
+    if reviewed:  # the newest review date of the entries: from the sources, never the build's
+        header["stand"] = max(reviewed).isoformat()
+    return header
 
 
 def _vocabularies(fields: tuple[Field, ...]) -> set[str]:

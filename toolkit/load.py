@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from toolkit.figures import FIGURES_FILE, load_figures
+from toolkit.export import LIST_SEPARATOR
+from toolkit.head import summary_length_problem
 from toolkit.language_checks import check_language
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.operator_facts import OPERATOR_FILE, check_markers, load_operator
@@ -111,6 +114,7 @@ class _Loader:
         if doc is None:
             return None
         data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[kind])
+        self._check_summary(rel, doc.lines, data)
         return Entry(kind, slug, data, body={"de": doc.body}, source={"de": rel}, line=doc.body_line)
 
     def _english(self, path: Path, entry: Entry) -> None:
@@ -120,6 +124,7 @@ class _Loader:
         if doc is None:
             return
         data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[entry.kind], translation_of=entry.source["de"])
+        self._check_summary(rel, doc.lines, data)
         for name, value in data.items():
             german = entry.data.get(name)
             if isinstance(value, list) and isinstance(german, list) and len(value) != len(german):
@@ -129,6 +134,20 @@ class _Loader:
         entry.text_en = data
         entry.body["en"] = doc.body
         entry.source["en"] = rel
+
+    def _check_summary(self, rel: str, lines: Any, data: dict[str, Any]) -> None:
+        # The summary is the page's description in search results and link previews.
+        if isinstance(data.get("kurz"), str):
+            problem = summary_length_problem(data["kurz"])
+            if problem:
+                self.problems.warning(rel, lines.line(("kurz",)), problem)
+        # List items share one CSV cell, joined by LIST_SEPARATOR: an item holding it reads as two.
+        for name, value in data.items():
+            for n, item in enumerate(value if isinstance(value, list) else []):
+                if isinstance(item, str) and LIST_SEPARATOR in item:
+                    self.problems.warning(rel, lines.line((name, n)), f"'{name}' item {n + 1} contains "
+                                          f"'{LIST_SEPARATOR}', which separates items in the CSV files: "
+                                          f"write it without the spaces around the bar, or with another sign")
 
     def glossary(self) -> dict[str, Entry]:
         path = self.docs / GLOSSARY_FILE

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from toolkit.datapackage import data_package, package_path
+from toolkit.dcat import dcat_catalogue, dcat_path
 from toolkit.export import data_files
 from toolkit.feed import atom_feed, feed_url
 from toolkit.index import CrossIndex
@@ -25,6 +27,8 @@ def published_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url
     by it); ``site_name`` the site's name in ``lang``; ``holder`` whom the licence names.
     """
     files = data_files(kb=kb, index=index, lang=lang, site_url=site_url, site_name=site_name)
+    files[package_path(lang)] = data_package(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
+    files[dcat_path(lang)] = dcat_catalogue(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     files[feed_url(lang)] = atom_feed(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     if redirects:
         files.update(redirect_pages(kb=kb, lang=lang, site_url=site_url))

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from toolkit import render_lists
 from toolkit.figures import figures_html
+from toolkit.head import PageHead, page_head
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
 from toolkit.history import file_dates
@@ -145,6 +147,13 @@ class Site:
             if MARKER.search(path.read_text(encoding="utf-8", errors="replace")):
                 found.add(path.relative_to(self.root).as_posix())
         return frozenset(found)
+
+    def page_head(self, src_uri: str, lang: str, markdown: str, meta: dict[str, Any], *, site_url: str,
+                  site_name: str) -> PageHead:
+        """The page's description, Open Graph properties and JSON-LD (``toolkit/head.py``)."""
+        path, _ = normalise(src_uri)
+        return page_head(kb=self.kb, index=self.index, path=path, lang=lang, markdown=markdown, meta=meta,
+                         site_url=site_url, site_name=site_name, changed=self.page_provenance(src_uri, lang).changed)
 
     @cached_property
     def _files(self) -> frozenset[str]:

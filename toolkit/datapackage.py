@@ -1,0 +1,126 @@
+"""The open data described for programs: a Frictionless Data Package per language.
+
+``daten/datapackage.json`` (and ``en/daten/``) names every file beside it, the licence and the
+source, and for each CSV table every column with its type and meaning, so that a program (or the
+``frictionless`` validator) can read and check the tables without a person reading
+``docs/daten.md`` first. Columns that hold several values are text, their items joined by
+``export.LIST_SEPARATOR``; the column's description says so.
+
+Deterministic like the data itself: no build time, the same bytes for the same sources.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from toolkit import urls
+from toolkit.export import (DATA_FOLDER, DATASETS, GLOSSARY_DATASET, LICENCE_URL, LIST_SEPARATOR, TITLES, Column,
+                            column_specs)
+from toolkit.model import KnowledgeBase
+from toolkit.schema import Field
+
+PACKAGE_FILE = "datapackage.json"
+# The Table Schema type of each declared field type.
+TYPES = {"text": "string", "url": "string", "key": "string", "slug": "string", "date": "date",
+         "int": "integer", "number": "number"}
+WORDS = {
+    "de": {
+        "description": "Werkzeuge, Modellvorhaben und Begriffe der Wissensbasis als offene Daten.",
+        "csv": "Tabelle (CSV)",
+        "json": "vollständig mit verschachtelten Angaben (JSON)",
+        "several": "Mehrere Werte, getrennt durch „{sep}“.",
+        "label": "Bezeichnung des Schlüssels in der Sprache der Datei.",
+        "slug": "eindeutiger Name des Eintrags, in beiden Sprachen gleich",
+        "url": "Adresse der Seite des Eintrags",
+        "sprache": "Sprache der Texte dieses Eintrags",
+        "modellvorhaben": "Modellvorhaben (slug), die dieses Werkzeug eingesetzt haben",
+        "text": "der ausführliche Text der Seite (Markdown)",
+    },
+    "en": {
+        "description": "Tools, model projects and terms of the knowledge base as open data.",
+        "csv": "table (CSV)",
+        "json": "complete, with nested details (JSON)",
+        "several": "Several values, separated by \"{sep}\".",
+        "label": "The key's label in the file's language.",
+        "slug": "unique name of the entry, the same in both languages",
+        "url": "address of the entry's page",
+        "sprache": "language of this entry's texts",
+        "modellvorhaben": "model projects (slug) that used this tool",
+        "text": "the page's full text (Markdown)",
+    },
+}
+
+
+def data_package(*, kb: KnowledgeBase, lang: str, site_url: str, site_name: str, holder: str) -> bytes:
+    """``datapackage.json`` of ``lang``, describing the files ``export.data_files`` writes."""
+    words = WORDS[lang]
+    resources: list[dict[str, Any]] = []
+    for kind, name in DATASETS.items():
+        title = f"{TITLES[lang][name]}"
+        resources.append({
+            "name": f"{name}-csv",
+            "title": f"{title}: {words['csv']}",
+            "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "quoteChar": "\"", "doubleQuote": True, "lineTerminator": "\r\n",
+                        "header": True},
+            "schema": {"fields": [_field(c, kb, lang) for c in column_specs(kind)], "primaryKey": ["slug"]},
+        })
+    for name in (*DATASETS.values(), GLOSSARY_DATASET):
+        resources.append({
+            "name": f"{name}-json",
+            "title": f"{TITLES[lang][name]}: {words['json']}",
+            "path": f"{name}.json",
+            "profile": "data-resource",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        })
+    package = {
+        "profile": "data-package",
+        "name": "kleinstadtakademie-wissensbasis-" + lang,
+        "title": site_name,
+        "description": words["description"],
+        "homepage": site_url + urls.prefix(lang) + DATA_FOLDER + "/",
+        "languages": [lang],
+        "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL,
+                      "title": "Creative Commons Attribution 4.0 International"}],
+        "sources": [{"title": site_name, "path": site_url + urls.prefix(lang)}],
+        "contributors": [{"title": holder, "role": "publisher"}],
+        "resources": resources,
+    }
+    return (json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def package_path(lang: str) -> str:
+    return urls.prefix(lang) + DATA_FOLDER + "/" + PACKAGE_FILE
+
+
+def _field(column: Column, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
+    words = WORDS[lang]
+    spec: Field | None = column.spec
+    field: dict[str, Any] = {"name": column.name, "type": "string"}
+    if column.label_of is not None:
+        description = words["label"]
+    elif spec is None:
+        description = words[column.name]
+    else:
+        description = spec.doc
+        if not column.several:
+            field["type"] = TYPES.get(spec.type, "string")
+            if spec.type == "url":
+                field["format"] = "uri"
+            if spec.type == "key" and spec.vocab in kb.vocab:
+                field["constraints"] = {"enum": list(kb.vocab[spec.vocab].values)}
+    if column.name in ("slug", "url", "sprache"):
+        field["constraints"] = {"required": True, **({"unique": True} if column.name != "sprache" else {})}
+        if column.name == "url":
+            field["format"] = "uri"
+    if column.several:
+        description = f"{description}. {words['several'].format(sep=LIST_SEPARATOR.strip())}"
+    field["description"] = description
+    return field
