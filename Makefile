@@ -24,8 +24,13 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000, reloading on every change
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+# The preview's address, e.g. SERVE_ADDR=0.0.0.0:8080 to reach it from another device.
+SERVE_ADDR ?= 127.0.0.1:8000
+
+# Not strict: a preview shows the sources' problems in its pages and keeps serving; 'make build'
+# and CI fail on them.
+serve: $(STAMP)  ## build and serve the site at http://$(SERVE_ADDR)/wissensbasis/, reloading on every change
+	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)  ## the whole site into site/, failing on any warning
 	rm -rf site

@@ -6,7 +6,7 @@ add and, page by page, for their Markdown. Everything it needs is computed once 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -15,10 +15,11 @@ from toolkit import render_lists
 from toolkit.figures import figures_html
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
+from toolkit import preview as previewing
 from toolkit.history import file_dates
-from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks
+from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks, md_text
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
-from toolkit.problems import Problems
+from toolkit.problems import Problem, Problems
 from toolkit.provenance import Provenance, page_provenance
 from toolkit.render_entry import entry_markdown
 from toolkit.urls import FOLDERS
@@ -50,13 +51,26 @@ class Site:
     problems: Problems
     docs: Path | None = None  # the sources folder and the repository root, for edit links and history
     root: Path | None = None
+    # A preview (make serve) renders what it can: entry pages (German source path) whose sources
+    # have errors, with their problems; everything else shows a banner of all problems.
+    broken: dict[str, list[Problem]] = field(default_factory=dict)
+    preview: bool = False
 
     @classmethod
-    def load(cls, docs: Path, root: Path | None = None) -> Site:
+    def load(cls, docs: Path, root: Path | None = None, *, preview: bool = False) -> Site:
         kb, problems = load(docs, root)
-        index = build_index(kb) if not problems.errors else CrossIndex()
         docs = docs.resolve()
-        return cls(kb, index, problems, docs, (root or docs.parent).resolve())
+        root = (root or docs.parent).resolve()
+        broken: dict[str, list[Problem]] = {}
+        if preview and problems.errors:
+            broken = previewing.broken_pages(problems, docs.relative_to(root).as_posix())
+            kb = previewing.usable(kb, broken)
+        index = build_index(kb) if preview or not problems.errors else CrossIndex()
+        return cls(kb, index, problems, docs, root, broken, preview)
+
+    def banner_html(self, lang: str) -> str:
+        """In a preview, the box of problems every page starts with (empty without errors)."""
+        return previewing.banner_html(self.problems, lang) if self.preview else ""
 
     def generated_pages(self) -> list[str]:
         """Source paths of the pages that exist only in the knowledge base (topic pages)."""
@@ -71,7 +85,17 @@ class Site:
 
         Generated HTML waits aside as placeholders: convert ``.markdown``, then ``.place(html)``.
         """
-        rendered = self._markdown(src_uri, lang, markdown)
+        path, _ = normalise(src_uri)
+        if path in self.broken:
+            return lift_blocks(previewing.broken_page_markdown(path, self.broken[path], lang))
+        try:
+            rendered = self._markdown(src_uri, lang, markdown)
+        except Exception:
+            # A preview renders sources that have errors (a vocabulary that could not be read):
+            # the page then shows the banner only, and the server keeps answering.
+            if not self.preview or not self.problems.errors:
+                raise
+            return lift_blocks(f"# {md_text(path)}\n")
         return None if rendered is None else lift_blocks(rendered)
 
     def _markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
