@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.body_checks import check_bodies
 from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
 from toolkit.problems import Problems, did_you_mean
@@ -197,6 +198,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems))
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
+    check_bodies(docs, root, kb, problems)
     problems.sort()
     return kb, problems
 

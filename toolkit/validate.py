@@ -91,6 +91,12 @@ class Checker:
             hint = f"; put it in quotes: \"{raw}\""
         elif expected.startswith("a list") and isinstance(value, str):
             hint = f"; write it as a list: [{value}]"
+        elif expected == "text" and isinstance(value, dict) and len(value) == 1 and key and isinstance(key[-1], int):
+            # "- Vorschläge sammeln (6 Wochen): online" is a field named "Vorschläge sammeln …" to YAML.
+            (name, rest), = value.items()
+            step = f"{name}: {rest}" if rest is not None else f"{name}:"
+            step = step.replace("\\", "\\\\").replace('"', '\\"')
+            hint = f"; YAML reads the ': ' in it as a field name, so put the whole step in double quotes: - \"{step}\""
         self.error(key, f"'{spec.name}' must be {expected}, not {_describe(value)}{hint}")
 
     def _text(self, value: Any, spec: Field, key: Key) -> str | None:
