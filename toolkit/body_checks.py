@@ -147,6 +147,8 @@ class _Anchors:
 def _check_body(text: _Text, pages: set[str], anchors: _Anchors, docs: Path, problems: Problems) -> None:
     h1 = []
     is_entry = text.src.split("/")[0] in COLLECTIONS and not text.src.endswith(("/index.md", "/index.en.md"))
+    if is_entry and text.body_line == 1:
+        return  # no front matter: the loader reports that, and nothing in it is read as meant
     for i, line in _prose(text.body):
         number = text.body_line + i
         if re.match(r"^#\s", line) or (i and re.match(r"^=+\s*$", line) and text.body[i - 1].strip()):
