@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check links schema test test-fast bench lock browser vnu properdocs clean
+.PHONY: help serve build check links schema messages test test-fast bench lock browser vnu properdocs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ links: $(STAMP)  ## ask every external link in the sources whether it still answ
 schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content model or the vocabularies
 	$(BIN)/python -m toolkit export schema schema
 	$(BIN)/python -m toolkit export templates vorlagen
+
+messages: $(STAMP)  ## rewrite the table of checker messages in CONTRIBUTING.md from tests/golden/check/
+	$(BIN)/python scripts/message_table.py
 
 test: $(STAMP) browser vnu properdocs  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
