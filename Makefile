@@ -17,6 +17,10 @@ export SOURCE_DATE_EPOCH ?= 1767225600
 
 .PHONY: help serve build check links schema messages test test-fast bench lock browser vnu properdocs clean
 
+# The first target: 'make' alone lists the others.
+help:  ## list the targets, each with what it does
+	@sed -n -E 's/^([a-z][a-z-]*):.*## (.*)$$/\1|\2/p' $(firstword $(MAKEFILE_LIST)) | awk -F'|' '{printf "  make %-10s %s\n", $$1, $$2}'
+
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -29,7 +33,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 
 # Not strict: a preview shows the sources' problems in its pages and keeps serving; 'make build'
 # and CI fail on them.
-serve: $(STAMP)  ## build and serve the site at http://$(SERVE_ADDR)/wissensbasis/, reloading on every change
+serve: $(STAMP)  ## preview at http://127.0.0.1:8000/wissensbasis/ (or SERVE_ADDR=host:port), reloading on every save
 	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)  ## the whole site into site/, failing on any warning
@@ -103,5 +107,5 @@ lock:  ## re-pin every dependency with hashes after a change to pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links --extra test -o requirements.lock pyproject.toml
 
-clean:
+clean:  ## remove the built site and the test cache
 	rm -rf site .pytest_cache

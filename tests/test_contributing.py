@@ -65,3 +65,13 @@ def test_message_table_is_generated_from_the_golden_cases() -> None:
     cases = sorted((REPO / "tests" / "golden" / "check").glob("*.yml"))
     table = TEXT.split(message_table.START)[1].split(message_table.END)[0]
     assert len(table.strip().splitlines()) == len(cases) + 2  # the header, its rule, one row per case
+
+
+def test_make_help_lists_every_described_target() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    described = dict(re.findall(r"^([a-z][\w-]*):.*## (.+)$", makefile, re.M))
+    listed = subprocess.run(["make", "--no-print-directory", "help"], cwd=REPO, capture_output=True, text=True,
+                            timeout=60).stdout
+    assert {"serve", "build", "check", "test", "help"} <= described.keys()
+    for target, what in described.items():
+        assert re.search(rf"^\s*make {re.escape(target)}\s+{re.escape(what)}$", listed, re.M), target
