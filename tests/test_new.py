@@ -15,7 +15,7 @@ from mkdocs.utils.meta import get_data
 from conftest import REPO, build, copy_project
 from toolkit.problems import Problems
 from toolkit.schema import KINDS, Field
-from toolkit.template import templates
+from toolkit.template import GERMAN_DOCS, templates
 from toolkit.vocabulary import load_vocabularies
 
 MESSAGE = re.compile(r"^(?P<path>\S+):(?P<line>\d+): error: required field '(?P<field>\w+)' is still empty: .+$")
@@ -87,7 +87,8 @@ def test_every_field_is_present_and_explained(base: Path, kind: str) -> None:
             while lines[at - 1 - len(comment)].startswith("# "):
                 comment.append(lines[at - 1 - len(comment)])
             explained = " ".join(reversed(comment))
-            assert spec.doc.lower() in explained.lower(), f"{spec.name}: {explained!r}"
+            doc = GERMAN_DOCS[spec.doc] if suffix == ".md" else spec.doc  # the German file speaks German
+            assert doc.lower() in explained.lower(), f"{spec.name}: {explained!r}"
             vocabulary = spec.vocab or (spec.item.vocab if spec.item else None)
             if vocabulary:
                 assert all(key in explained for key in vocab[vocabulary].values), f"{spec.name}: {explained!r}"
@@ -97,7 +98,22 @@ def test_allowed_keys_are_listed_from_the_vocabulary(base: Path) -> None:
     toolkit(base, "new", "werkzeug", "Neu")
     text = (base / "docs/werkzeuge/neu.md").read_text(encoding="utf-8")
     comment = text.split("\nmodus:")[0].splitlines()[-1]
-    assert comment == "# Analog, digital or hybrid. Required; one of: analog, digital, hybrid."
+    assert comment == "# Analog, digital oder hybrid. Pflicht; einer von: analog, digital, hybrid."
+    english = (base / "docs/werkzeuge/neu.en.md").read_text(encoding="utf-8")
+    assert english.split("\ndauer:")[0].splitlines()[-1] == "# How long it takes, in words. Required; text."
+
+
+def test_every_field_of_the_german_templates_is_described_in_german() -> None:
+    def fields(declared):  # type: ignore[no-untyped-def]
+        for spec in declared:
+            yield spec
+            yield from fields(spec.fields)
+            if spec.item is not None:
+                yield spec.item
+                yield from fields(spec.item.fields)
+
+    undescribed = {spec.doc for kind in ("werkzeug", "modellvorhaben") for spec in fields(KINDS[kind])} - set(GERMAN_DOCS)
+    assert not undescribed, f"add a German description to GERMAN_DOCS in toolkit/template.py: {sorted(undescribed)}"
 
 
 @pytest.mark.parametrize("kind", ["werkzeug", "modellvorhaben"])
