@@ -94,7 +94,9 @@ def measure(project: Path, size: str, runs: int) -> Figures:
         fetch(url)
         for run in range(runs):
             marker = f"Messlauf{run}x{time.time_ns()}"
-            source.write_text(re.sub(r"^kurz: ", f"kurz: {marker} ", original, count=1, flags=re.M), encoding="utf-8")
+            # The whole line: the corpus quotes its summaries, a prefix would break the YAML.
+            source.write_text(re.sub(r"^kurz: .*$", f"kurz: {marker} – eine geänderte Zusammenfassung.", original,
+                                     count=1, flags=re.M), encoding="utf-8")
             saved = time.monotonic()
             while marker not in fetch(url):
                 if time.monotonic() - saved > EDIT_LIMIT:
