@@ -50,7 +50,8 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (local server)
+    # The server answers only once a rebuild is done: a slow rebuild is a slow answer.
+    with urllib.request.urlopen(url, timeout=EDIT_LIMIT) as response:  # noqa: S310 (local server)
         return response.read().decode("utf-8")
 
 
@@ -126,6 +127,8 @@ def main() -> int:
     parser.add_argument("--terms", type=int, default=300)
     parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
+    # Stopped from outside, the servers and temporary copies are still cleaned up.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     results = []
     with tempfile.TemporaryDirectory(prefix="kb-serve-bench-") as tmp:
         if args.sizes in ("both", "site"):

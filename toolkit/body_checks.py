@@ -30,6 +30,8 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 _EVENT = re.compile(r"(?:^|\s)(on[a-z]+)\s*=", re.I)
 _STYLE = re.compile(r"(?:^|\s)style\s*=", re.I)
+_H1 = re.compile(r"#\s")
+_SETEXT = re.compile(r"=+\s*$")
 _HEADING_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _HTML_ID = re.compile(r"\sid\s*=\s*[\"']([^\"']+)[\"']")
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
@@ -101,7 +103,7 @@ def _prose(lines: list[str]) -> Iterator[tuple[int, str]]:
     """(index, line) of the lines outside fenced code, with code spans blanked out."""
     fence = None
     for i, line in enumerate(lines):
-        match = _FENCE.match(line)
+        match = _FENCE.match(line) if ("`" in line or "~" in line) else None
         if fence is None and match:
             fence = match.group(1)[0] * 3
             continue
@@ -109,23 +111,19 @@ def _prose(lines: list[str]) -> Iterator[tuple[int, str]]:
             if line.strip().startswith(fence):
                 fence = None
             continue
-        yield i, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        yield i, _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
 
 
 class _Anchors:
     """The anchors each page has: its headings' ids, ids written in it, and generated ones."""
 
     def __init__(self, texts: list[_Text], kb: KnowledgeBase) -> None:
-        self.by_page = {t.src: self._own(t) for t in texts}
-        generated = {slugify(text, "-") for lang in LANGUAGES for text in LABELS[lang].values()}
-        generated.add("steckbrief-title")
-        for folder in COLLECTIONS:
-            for src, found in self.by_page.items():
-                if src.startswith(f"{folder}/") and not src.endswith(("/index.md", "/index.en.md")):
-                    found |= generated  # an entry page's generated sections
-        for src in ("glossar.md", "glossar.en.md"):
-            if src in self.by_page:
-                self.by_page[src] |= set(kb.terms)
+        # Read when a link asks for them: most pages are never the target of an anchor.
+        self.texts = {t.src: t for t in texts}
+        self.by_page: dict[str, set[str]] = {}
+        self.generated = {slugify(text, "-") for lang in LANGUAGES for text in LABELS[lang].values()}
+        self.generated.add("steckbrief-title")
+        self.terms = set(kb.terms)
 
     @staticmethod
     def _own(text: _Text) -> set[str]:
@@ -141,6 +139,13 @@ class _Anchors:
 
     def known(self, page: str) -> set[str] | None:
         """The anchors of ``page``, or None where the page is generated and its anchors unknown here."""
+        if page not in self.by_page and page in self.texts:
+            found = self._own(self.texts[page])
+            if page.split("/")[0] in COLLECTIONS and not page.endswith(("/index.md", "/index.en.md")):
+                found |= self.generated  # an entry page's generated sections
+            if page in ("glossar.md", "glossar.en.md"):
+                found |= self.terms
+            self.by_page[page] = found
         return self.by_page.get(page)
 
 
@@ -151,12 +156,14 @@ def _check_body(text: _Text, pages: set[str], anchors: _Anchors, docs: Path, pro
         return  # no front matter: the loader reports that, and nothing in it is read as meant
     for i, line in _prose(text.body):
         number = text.body_line + i
-        if re.match(r"^#\s", line) or (i and re.match(r"^=+\s*$", line) and text.body[i - 1].strip()):
+        if line.startswith(("#", "=")) and (_H1.match(line) or (i and _SETEXT.match(line) and text.body[i - 1].strip())):
             h1.append(number if line.startswith("#") else number - 1)
-        for match in _LINK.finditer(line):
-            _check_link(text, number, match, pages, anchors, docs, problems)
-        for tag in _TAG.finditer(line):
-            _check_tag(text.rel, number, tag, problems)
+        if "](" in line:
+            for match in _LINK.finditer(line):
+                _check_link(text, number, match, pages, anchors, docs, problems)
+        if "<" in line:
+            for tag in _TAG.finditer(line):
+                _check_tag(text.rel, number, tag, problems)
     second = h1 if is_entry else h1[1:]
     for number in second:
         where = "the entry's title is the page's main heading" if is_entry else f"the first is on line {h1[0]}"
@@ -267,7 +274,8 @@ def _check_front_matter_comments(rel: str, lines: list[str], first: int, problem
                 continue  # inside a | or > block: '#' is text there
             block_indent = None
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not stripped or stripped.startswith("#") or (" #" not in line and ": " not in line and ":" not in line[-1:]
+                                                       and not stripped.endswith(("|", ">", "|-", ">-"))):
             continue
         match = re.match(r"^\s*(?:-\s+)*(?:(?P<key>[\w-]+)\s*:(?:\s+|$))?(?P<value>.*)$", line)
         if match is None:
