@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from pathlib import PurePosixPath
+import re
+from pathlib import Path, PurePosixPath
 
 from toolkit.labels import label
 from toolkit.markup import block, esc, md_text
@@ -97,10 +98,19 @@ def banner_html(problems: Problems, lang: str) -> str:
             f'<p>{esc(label(lang, "preview_hint"))}</p>{_problem_items(shown)}{rest}</aside>')
 
 
-def broken_page_markdown(page: str, problems: list[Problem], lang: str) -> str:
-    """What a broken entry's page shows in place of its content: its problems."""
-    slug = PurePosixPath(page).stem
-    return (f"# {md_text(slug)}\n" + block(
+def broken_page_markdown(page: str, problems: list[Problem], lang: str, *, docs: Path) -> str:
+    """What a broken entry's page shows in place of its content: its problems, under its title."""
+    return (f"# {md_text(_draft_title(docs / page) or PurePosixPath(page).stem)}\n" + block(
         f'<section class="kb-problems kb-problems--errors" aria-labelledby="kb-broken-title">'
         f'<h2 id="kb-broken-title">{esc(label(lang, "preview_broken"))}</h2>'
         f'{_problem_items(problems)}</section>'))
+
+
+def _draft_title(source: Path) -> str | None:
+    """The title as typed in a source that may not parse: its first plain 'titel:' line."""
+    try:
+        text = source.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r"^titel:[ \t]*([^\n#'\"]+?)[ \t]*$", text, re.M)
+    return match.group(1) if match else None

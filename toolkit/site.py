@@ -87,7 +87,8 @@ class Site:
         """
         path, _ = normalise(src_uri)
         if path in self.broken:
-            return lift_blocks(previewing.broken_page_markdown(path, self.broken[path], lang))
+            assert self.docs is not None
+            return lift_blocks(previewing.broken_page_markdown(path, self.broken[path], lang, docs=self.docs))
         try:
             rendered = self._markdown(src_uri, lang, markdown)
         except Exception:
