@@ -269,3 +269,10 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
 
     server.builder = rebuild_never_stuck
     return server
+
+
+def on_shutdown() -> None:
+    # The preview's search index lives outside the served folder, which MkDocs removes itself.
+    if _Serve.search is not None:
+        shutil.rmtree(_Serve.search.parent, ignore_errors=True)
+        _Serve.search = None
