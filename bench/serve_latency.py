@@ -108,7 +108,7 @@ def measure(project: Path, size: str, runs: int) -> Figures:
             time.sleep(1.0)
     finally:
         source.write_text(original, encoding="utf-8")
-        os.killpg(server.pid, signal.SIGTERM)
+        os.killpg(server.pid, signal.SIGINT)  # Ctrl+C: MkDocs removes its temporary folders
         server.wait(timeout=60)
     return Figures(size, len(tools), start, edits)
 
