@@ -15,7 +15,11 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check check-publication links schema test test-fast bench lock browser vnu properdocs clean
+.PHONY: help serve build check check-publication links schema messages test test-fast bench lock browser vnu properdocs clean
+
+# The first target: 'make' alone lists the others.
+help:  ## list the targets, each with what it does
+	@sed -n -E 's/^([a-z][a-z-]*):.*## (.*)$$/\1|\2/p' $(firstword $(MAKEFILE_LIST)) | awk -F'|' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -24,8 +28,13 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000, reloading on every change
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+# The preview's address, e.g. SERVE_ADDR=0.0.0.0:8080 to reach it from another device.
+SERVE_ADDR ?= 127.0.0.1:8000
+
+# Not strict: a preview shows the sources' problems in its pages and keeps serving; 'make build'
+# and CI fail on them.
+serve: $(STAMP)  ## preview at http://127.0.0.1:8000/wissensbasis/ (or SERVE_ADDR=host:port), reloading on every save
+	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR)
 
 build: $(STAMP)  ## the whole site into site/, failing on any warning
 	rm -rf site
@@ -45,6 +54,9 @@ links: $(STAMP)  ## ask every external link in the sources whether it still answ
 schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content model or the vocabularies
 	$(BIN)/python -m toolkit export schema schema
 	$(BIN)/python -m toolkit export templates vorlagen
+
+messages: $(STAMP)  ## rewrite the table of checker messages in CONTRIBUTING.md from tests/golden/check/
+	$(BIN)/python scripts/message_table.py
 
 test: $(STAMP) browser vnu properdocs  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
@@ -99,5 +111,5 @@ lock:  ## re-pin every dependency with hashes after a change to pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links --extra test -o requirements.lock pyproject.toml
 
-clean:
+clean:  ## remove the built site and the test cache
 	rm -rf site .pytest_cache

@@ -7,6 +7,10 @@ event handler, so helpers have names without that prefix.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
+import time
 from pathlib import Path
 
 from jinja2 import Environment
@@ -22,12 +26,29 @@ from mkdocs.utils.templates import TemplateContext
 from toolkit import head, operator_facts, search
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
+from toolkit.problems import Severity
 from toolkit.provenance import page_facts
 from toolkit.publish import published_files, write_files
 from toolkit.site import Site
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _sites = SiteCache()
+# The script that reloads preview pages, served by the preview server itself (on_serve).
+LIVERELOAD_PATH = "/livereload.js"
+LIVERELOAD_SCRIPT = Path(__file__).with_name("livereload.js")
+
+
+class _Serve:
+    """State of 'mkdocs serve'; MkDocs loads this module once per process, so it lasts across rebuilds.
+
+    ``active``: a preview, which shows problems in the pages instead of failing (on_startup).
+    ``search``: the preview's search index, made by the first build and reused by later ones.
+    ``logged``: the load whose problems the terminal has shown (a build runs once per language).
+    """
+
+    active = False
+    search: Path | None = None
+    logged: object = None
 
 
 def _site(config: MkDocsConfig, *, fresh: bool = False) -> Site:
@@ -35,7 +56,11 @@ def _site(config: MkDocsConfig, *, fresh: bool = False) -> Site:
     # event of that build uses the same load.
     root = Path(config.config_file_path).parent
     get = _sites.get if fresh else _sites.current
-    return get(Path(config.docs_dir), root)
+    return get(Path(config.docs_dir), root, preview=_Serve.active)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _Serve.active = command == "serve"
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -51,6 +76,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _check_sources(files: Files, config: MkDocsConfig) -> Files:
     site = _site(config, fresh=True)
+    if _Serve.active:
+        if _Serve.logged is not site:  # once per change, not once per language
+            _Serve.logged = site
+            for problem in site.problems:
+                (log.error if problem.severity is Severity.ERROR else log.info)(problem.format())
+        return files
     for problem in site.problems.errors:
         log.error(problem.format())
     if site.problems.errors:
@@ -109,7 +140,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Taken off the page once used: MkDocs keeps every page until the build ends, and 5,000 pages'
     # Markdown and blocks held 45 MB more while Pagefind, the build's largest user, runs.
     source = page.meta.pop("kb_source", None)
-    return html if source is None else source.place(html)
+    html = html if source is None else source.place(html)
+    return _site(config).banner_html(_language(config)) + html  # a preview's problems; else ""
 
 
 def _publish_schemas(config: MkDocsConfig) -> None:
@@ -125,16 +157,37 @@ def _index_search(config: MkDocsConfig) -> None:
     # indexes the whole site once.
     if getattr(config.plugins.get("i18n"), "building", False):
         return
+    site_dir = Path(config.site_dir)
+    if _Serve.active and _Serve.search is not None:
+        # A preview indexes once, at its start: Pagefind over every page on each save would delay
+        # what the editor waits for. Search finds the pages as they were then.
+        shutil.copytree(_Serve.search, site_dir / search.BUNDLE_FOLDER, dirs_exist_ok=True, copy_function=_link)
+        return
     try:
-        report = search.build_index(site_dir=Path(config.site_dir))
+        report = search.build_index(site_dir=site_dir)
     except search.SearchIndexError as error:
+        if _Serve.active:
+            log.error(str(error))
+            return
         raise Abort(str(error)) from error
     log.debug(report.output)
+    if _Serve.active:
+        _Serve.search = Path(tempfile.mkdtemp(prefix="kb-search-")) / search.BUNDLE_FOLDER
+        shutil.copytree(site_dir / search.BUNDLE_FOLDER, _Serve.search)
+
+
+def _link(source: str, dest: str) -> None:
+    try:
+        os.link(source, dest)  # the same bytes, without copying them
+    except OSError:
+        shutil.copy2(source, dest)
 
 
 def _publish_files(config: MkDocsConfig) -> None:
     # Once per language build: static-i18n runs the English build as a build of its own.
     site, lang = _site(config), _language(config)
+    if site.problems.errors:  # only a preview gets here with errors: no data of a broken catalogue
+        return
     files = published_files(kb=site.kb, index=site.index, lang=lang, site_url=config.site_url or "",
                             site_name=config.site_name, holder=config.copyright or config.site_name)
     write_files(Path(config.site_dir), files)
@@ -183,3 +236,53 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     context["kb_result_type"] = search.result_type(src_uri=page.file.src_uri, lang=_language(config))
     return context
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    """Live reload under the pages' Content-Security-Policy, and a server that never gets stuck.
+
+    MkDocs injects an inline script into every page it serves, which 'script-src 'self''
+    blocks; its place takes a script from the server's own origin. Only 'mkdocs serve' calls
+    this event: a built site carries neither the script nor a change to the policy.
+    """
+    script = LIVERELOAD_SCRIPT.read_bytes()
+
+    def inject(content: bytes, epoch: int) -> bytes:
+        tag = (f'<script src="{LIVERELOAD_PATH}" data-epoch="{epoch}" data-request="{time.time_ns()}">'
+               f'</script>').encode()
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + tag + content[end:]
+
+    server._inject_js_into_html = inject  # MkDocs 1.6's LiveReloadServer: one method, per page served
+    pages = server.get_app()
+
+    def app(environ, start_response):  # type: ignore[no-untyped-def]
+        if environ.get("PATH_INFO") == LIVERELOAD_PATH:
+            start_response("200 OK", [("Content-Type", "text/javascript; charset=utf-8"),
+                                      ("Content-Length", str(len(script))), ("Cache-Control", "no-store")])
+            return [script]
+        return pages(environ, start_response)
+
+    server.set_app(app)
+    rebuild = server.builder
+
+    def rebuild_never_stuck() -> None:
+        # MkDocs answers no request while its last rebuild failed ("the server will appear
+        # stuck"). Problems in sources never fail a preview; anything else is logged, and the
+        # pages of the last build stay served.
+        try:
+            rebuild()
+        except Exception as error:  # noqa: BLE001
+            log.error(f"The preview could not be rebuilt ({error}); it shows the last build. "
+                      f"Fix the problem and save again.")
+
+    server.builder = rebuild_never_stuck
+    return server
+
+
+def on_shutdown() -> None:
+    # The preview's search index lives outside the served folder, which MkDocs removes itself.
+    if _Serve.search is not None:
+        shutil.rmtree(_Serve.search.parent, ignore_errors=True)
+        _Serve.search = None

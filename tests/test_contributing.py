@@ -54,3 +54,24 @@ def test_links_within_the_guide_lead_to_its_headings() -> None:
     anchors = {github_anchor(h) for h in re.findall(r"^#+ (.+)$", TEXT, re.M)}
     targets = set(re.findall(r"\]\(#([^)]+)\)", TEXT))
     assert targets and targets <= anchors, f"no such heading: {targets - anchors}"
+
+
+def test_message_table_is_generated_from_the_golden_cases() -> None:
+    """Every message the checker can give is explained; the table is the golden cases' own."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import message_table
+
+    assert message_table.with_table(TEXT) == TEXT, "CONTRIBUTING.md's message table is stale: run 'make messages'"
+    cases = sorted((REPO / "tests" / "golden" / "check").glob("*.yml"))
+    table = TEXT.split(message_table.START)[1].split(message_table.END)[0]
+    assert len(table.strip().splitlines()) == len(cases) + 2  # the header, its rule, one row per case
+
+
+def test_make_help_lists_every_described_target() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    described = dict(re.findall(r"^([a-z][\w-]*):.*## (.+)$", makefile, re.M))
+    listed = subprocess.run(["make", "--no-print-directory", "help"], cwd=REPO, capture_output=True, text=True,
+                            timeout=60).stdout
+    assert {"serve", "build", "check", "test", "help"} <= described.keys()
+    for target, what in described.items():
+        assert re.search(rf"^\s*make {re.escape(target)}\s+{re.escape(what)}$", listed, re.M), target

@@ -149,3 +149,24 @@ def test_inline_check_lets_json_ld_pass_but_not_scripts_in_disguise(tmp_path: Pa
                     '<script type="module">alert(1)</script><script type="text/javascript">alert(2)</script>')
     assert inline_code(page) == ["<script type='module'> without src (inline script)",
                                  "<script type='text/javascript'> without src (inline script)"]
+
+
+def test_a_build_carries_nothing_of_the_preview(built_site: Path) -> None:
+    """Live reload and the problem banner belong to 'make serve': a built page has the theme's policy as
+    written, no live-reload script and no banner."""
+    from conftest import REPO
+
+    theme = (REPO / "overrides" / "main.html").read_text(encoding="utf-8")
+    written = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', theme).group(1)
+    found = {}
+    for file in pages(built_site):
+        html = file.read_text(encoding="utf-8")
+        problems = [what for what, present in (
+            ("another policy", f'content="{written}"' not in html),
+            ("the live-reload script", "livereload" in html),
+            ("the preview's problem banner", "kb-problems" in html),
+        ) if present]
+        if problems:
+            found[file.relative_to(built_site).as_posix()] = problems
+    assert not found, "\n".join(f"{page}: {', '.join(p)}" for page, p in list(found.items())[:40])
+    assert not list(built_site.rglob("livereload*"))

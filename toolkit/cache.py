@@ -28,14 +28,14 @@ class SiteCache:
         self._key: object = None
         self._site: Site | None = None
 
-    def get(self, docs: Path, root: Path) -> Site:
-        key = (docs, root, fingerprint(docs))
+    def get(self, docs: Path, root: Path, *, preview: bool = False) -> Site:
+        key = (docs, root, preview, fingerprint(docs))
         if self._site is None or key != self._key:
-            self._site = Site.load(docs, root)
+            self._site = Site.load(docs, root, preview=preview)
             self._key = key
         return self._site
 
-    def current(self, docs: Path, root: Path) -> Site:
+    def current(self, docs: Path, root: Path, *, preview: bool = False) -> Site:
         """The site of the last :meth:`get`, without looking at the files again.
 
         A build asks for the site once per page. Scanning every source file on each of those
@@ -43,5 +43,5 @@ class SiteCache:
         an adapter calls :meth:`get` once per build and this one for every page.
         """
         if self._site is None or not isinstance(self._key, tuple) or self._key[:2] != (docs, root):
-            return self.get(docs, root)
+            return self.get(docs, root, preview=preview)
         return self._site

@@ -254,6 +254,7 @@ class _Generator:
     def tool_names(self, count: int, *, reserved: list[str]) -> list[_Named]:
         result: list[_Named] = []
         seen: set[str] = set()
+        titles: set[str] = set()  # a reserved slug keeps a generated title: two tools could share it
         while len(result) < count:
             stem, adj_en = self.rng.choice(words.ADJECTIVES)
             noun, gender, noun_en = self.rng.choice(words.NOUNS)
@@ -262,7 +263,7 @@ class _Generator:
                 focus_de, focus_en = self.rng.choice(words.FOCUS)
                 de, en = f"{de} {focus_de}", f"{en} {focus_en}"
             slug = slugify(de)
-            if slug in seen:
+            if slug in seen or de.casefold() in titles:
                 de, en = f"{de} {len(result) + 1}", f"{en} {len(result) + 1}"
                 slug = slugify(de)
             i = len(result)
@@ -271,6 +272,7 @@ class _Generator:
             if slug in seen:
                 continue
             seen.add(slug)
+            titles.add(de.casefold())
             result.append(_Named(slug, {"de": de, "en": en}))
         return result
 

@@ -84,6 +84,10 @@ LABELS: dict[str, dict[str, str]] = {
         "map_list": "Alle Orte als Liste ({n})",
         "map_skip": "Karte überspringen",
         "newest": "Neu und aktualisiert",
+        "preview_title": "Vorschau – Probleme in den Quellen (Fehler: {errors}, Hinweise: {warnings})",
+        "preview_hint": "So lässt sich die Website nicht veröffentlichen. Jede Zeile nennt Datei und Zeile, was falsch ist und wie es richtig wäre. Nach dem Speichern lädt die Seite von selbst neu.",
+        "preview_more": "… und {n} weitere (make check zeigt alle).",
+        "preview_broken": "Dieser Eintrag hat Fehler und wird erst angezeigt, wenn sie behoben sind:",
     },
     "en": {
         "steckbrief": "Fact box",
@@ -166,6 +170,10 @@ LABELS: dict[str, dict[str, str]] = {
         "map_list": "All towns as a list ({n})",
         "map_skip": "Skip the map",
         "newest": "New and updated",
+        "preview_title": "Preview – problems in the sources (errors: {errors}, warnings: {warnings})",
+        "preview_hint": "The site cannot be published like this. Each line names the file and line, what is wrong and how to fix it. The page reloads by itself once you save.",
+        "preview_more": "… and {n} more (make check lists them all).",
+        "preview_broken": "This entry has errors and is shown once they are fixed:",
     },
 }
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from toolkit.body_checks import check_bodies
 from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.export import LIST_SEPARATOR
 from toolkit.head import summary_length_problem
@@ -16,7 +17,7 @@ from toolkit.problems import Problems, did_you_mean
 from toolkit.schema import KINDS
 from toolkit.slug import SLUG, slugify
 from toolkit.source import SYMLINK, parse_document, parse_yaml, read_text
-from toolkit.validate import Checker, Reference
+from toolkit.validate import Checker, Reference, _empty
 from toolkit.vocabulary import VOCABULARY_FILE, load_vocabularies
 
 GLOSSARY_FILE = "glossar.yml"
@@ -123,8 +124,16 @@ class _Loader:
         doc = parse_document(text, rel, self.problems) if text is not None else None
         if doc is None:
             return
-        data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[entry.kind], translation_of=entry.source["de"])
+        declared = KINDS[entry.kind]
+        data = self.checker(rel, doc.lines).fields(doc.meta, declared, translation_of=entry.source["de"])
         self._check_summary(rel, doc.lines, data)
+        empty = [f for f in declared if f.required and f.translatable and _empty(doc.meta.get(f.name))]
+        if empty:
+            # A stub (as 'new' writes it) or a translation begun: a missing translation, not an error.
+            self.problems.warning(rel, doc.lines.line((empty[0].name,)) if empty[0].name in doc.meta else 1,
+                                  f"is not translated yet: {', '.join(repr(f.name) for f in empty)} still "
+                                  f"empty; the English site shows the German text until they are filled in")
+            return
         for name, value in data.items():
             german = entry.data.get(name)
             if isinstance(value, list) and isinstance(german, list) and len(value) != len(german):
@@ -213,6 +222,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
     check_language(docs, root, problems)
+    check_bodies(docs, root, kb, problems)
     problems.sort()
     return kb, problems
 

@@ -6,7 +6,7 @@ add and, page by page, for their Markdown. Everything it needs is computed once 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -17,11 +17,12 @@ from toolkit.figures import figures_html
 from toolkit.head import PageHead, page_head
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
+from toolkit import preview as previewing
 from toolkit.history import file_dates
-from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks
+from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks, md_text
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
 from toolkit.operator_facts import MARKER, fill
-from toolkit.problems import Problems
+from toolkit.problems import Problem, Problems
 from toolkit.provenance import EditLink, Provenance, page_provenance
 from toolkit.render_entry import entry_markdown
 from toolkit.urls import FOLDERS
@@ -53,13 +54,26 @@ class Site:
     problems: Problems
     docs: Path | None = None  # the sources folder and the repository root, for edit links and history
     root: Path | None = None
+    # A preview (make serve) renders what it can: entry pages (German source path) whose sources
+    # have errors, with their problems; everything else shows a banner of all problems.
+    broken: dict[str, list[Problem]] = field(default_factory=dict)
+    preview: bool = False
 
     @classmethod
-    def load(cls, docs: Path, root: Path | None = None) -> Site:
+    def load(cls, docs: Path, root: Path | None = None, *, preview: bool = False) -> Site:
         kb, problems = load(docs, root)
-        index = build_index(kb) if not problems.errors else CrossIndex()
         docs = docs.resolve()
-        return cls(kb, index, problems, docs, (root or docs.parent).resolve())
+        root = (root or docs.parent).resolve()
+        broken: dict[str, list[Problem]] = {}
+        if preview and problems.errors:
+            broken = previewing.broken_pages(problems, docs.relative_to(root).as_posix())
+            kb = previewing.usable(kb, broken)
+        index = build_index(kb) if preview or not problems.errors else CrossIndex()
+        return cls(kb, index, problems, docs, root, broken, preview)
+
+    def banner_html(self, lang: str) -> str:
+        """In a preview, the box of problems every page starts with (empty without errors)."""
+        return previewing.banner_html(self.problems, lang) if self.preview else ""
 
     def generated_pages(self) -> list[str]:
         """Source paths of the pages that exist only in the knowledge base (topic pages)."""
@@ -74,9 +88,20 @@ class Site:
 
         Generated HTML waits aside as placeholders: convert ``.markdown``, then ``.place(html)``.
         """
+        path, _ = normalise(src_uri)
+        if path in self.broken:
+            assert self.docs is not None
+            return lift_blocks(previewing.broken_page_markdown(path, self.broken[path], lang, docs=self.docs))
         # Hand-written pages name the operator's facts by markers ({{ betreiber.anschrift }}).
         filled = fill(markdown, self.kb.operator, lang)
-        rendered = self._markdown(src_uri, lang, filled)
+        try:
+            rendered = self._markdown(src_uri, lang, filled)
+        except Exception:
+            # A preview renders sources that have errors (a vocabulary that could not be read):
+            # the page then shows the banner only, and the server keeps answering.
+            if not self.preview or not self.problems.errors:
+                raise
+            return lift_blocks(f"# {md_text(path)}\n")
         if rendered is None:
             return None if filled is markdown else lift_blocks(filled)
         return lift_blocks(rendered)

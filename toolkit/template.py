@@ -20,20 +20,113 @@ WIDTH = 100
 SCHEMA_FOLDER = "schema"
 
 _REFERENCES = {
-    "werkzeug": "tool slugs (file names in docs/werkzeuge/ without .md)",
-    "modellvorhaben": "model-project slugs (file names in docs/modellvorhaben/ without .md)",
-    "begriff": "glossary slugs (the keys in docs/glossar.yml)",
+    "en": {
+        "werkzeug": "tool slugs (file names in docs/werkzeuge/ without .md)",
+        "modellvorhaben": "model-project slugs (file names in docs/modellvorhaben/ without .md)",
+        "begriff": "glossary slugs (the keys in docs/glossar.yml)",
+    },
+    "de": {
+        "werkzeug": "Werkzeug-Slugs (Dateinamen in docs/werkzeuge/ ohne .md)",
+        "modellvorhaben": "Slugs von Modellvorhaben (Dateinamen in docs/modellvorhaben/ ohne .md)",
+        "begriff": "Glossar-Slugs (die Schlüssel in docs/glossar.yml)",
+    },
+}
+# The German file's comments are German: each field's description (schema.py) in German, keyed
+# by its English text; a field without one here is explained in English.
+GERMAN_DOCS = {
+    "name of the method or format": "Name der Methode oder des Formats",
+    "one sentence: what it is": "ein Satz: was es ist",
+    "why and when to use it": "wozu und wann man es einsetzt",
+    "kind of format": "Art des Formats",
+    "topics it serves": "Themen, denen es dient",
+    "whom it is for": "für wen es gedacht ist",
+    "analog, digital or hybrid": "analog, digital oder hybrid",
+    "organised centrally or locally": "zentral oder vor Ort organisiert",
+    "local, regional or nationwide": "lokal, regional oder bundesweit",
+    "how long it takes, in words": "wie lange es dauert, in Worten",
+    "coarse duration, for filtering": "grobe Dauer, für die Filter",
+    "how many people take part": "wie viele Menschen teilnehmen",
+    "fewest participants": "mindestens so viele Teilnehmende",
+    "most participants": "höchstens so viele Teilnehmende",
+    "effort for the organisers": "Aufwand für die Organisierenden",
+    "rough costs, in words": "ungefähre Kosten, in Worten",
+    "the steps, in order": "die Schritte, der Reihe nach",
+    "one step: who does what, how long": "ein Schritt: wer tut was, wie lange",
+    "source of duration, participants, costs: 'redaktion' (editors' estimates)":
+        "Herkunft von Dauer, Teilnehmenden und Kosten: 'redaktion' (Richtwerte der Redaktion)",
+    "practical tips": "Tipps für die Umsetzung",
+    "one tip": "ein Tipp",
+    "sources and further reading": "Quellen und weiterführende Literatur",
+    "a reference: title and web address": "ein Beleg: Titel und Internetadresse",
+    "title of the source, as published": "Titel der Quelle, wie veröffentlicht",
+    "web address, starting with https:// or http://": "Internetadresse, beginnend mit https:// oder http://",
+    "related tools (more are computed)": "verwandte Werkzeuge (weitere werden berechnet)",
+    "glossary terms this entry uses (more are detected in the text)":
+        "Glossarbegriffe, die der Eintrag verwendet (weitere werden im Text erkannt)",
+    "date of the last editorial review, as YYYY-MM-DD": "Datum der letzten redaktionellen Prüfung, als JJJJ-MM-TT",
+    "former slugs of this entry; their old addresses keep working":
+        "frühere Slugs dieses Eintrags; ihre alten Adressen funktionieren weiter",
+    "a former slug": "ein früherer Slug",
+    "title of the project": "Titel des Vorhabens",
+    "one sentence: what the project does": "ein Satz: was das Vorhaben tut",
+    "the towns of the network": "die Städte des Verbunds",
+    "a town of the project": "eine Stadt des Vorhabens",
+    "official name of the town": "amtlicher Name der Stadt",
+    "federal state": "Bundesland",
+    "BBSR location type": "Lagetyp nach BBSR",
+    "latitude in degrees, approximate": "geografische Breite in Grad, ungefähr",
+    "longitude in degrees, approximate": "geografische Länge in Grad, ungefähr",
+    "population": "Einwohnerzahl",
+    "year of the population figure": "Jahr der Einwohnerzahl",
+    "partners, e.g. a university": "Partner, etwa eine Hochschule",
+    "name of a partner": "Name eines Partners",
+    "the call for projects it was funded under": "der Projektaufruf, über den es gefördert wurde",
+    "runtime in years": "Laufzeit in Jahren",
+    "first year": "erstes Jahr",
+    "last year": "letztes Jahr",
+    "funding, in words": "Förderung, in Worten",
+    "topics of the project": "Themen des Vorhabens",
+    "tools the project used or developed": "Werkzeuge, die das Vorhaben eingesetzt oder entwickelt hat",
+    "results": "Ergebnisse",
+    "one result": "ein Ergebnis",
+    "web pages of the project": "Internetseiten des Vorhabens",
+}
+_WORDS = {
+    "en": {"required": "Required", "optional": "Optional", "text": "text", "int": "a whole number",
+           "number": "a number", "at_least": "at least {n}", "at_most": "at most {n}", "and": " and ",
+           "date": "a date such as 2026-03-01", "url": "a web address", "one_of": "one of: {keys}",
+           "one_ref": "one of the {refs}", "object": "a group of the fields below",
+           "bilingual": "the German text after 'de:', the English after 'en:'",
+           "key_list": "a list in brackets, e.g. [{first}], of: {keys}",
+           "slug_list": "a list in brackets, e.g. [first-slug, second-slug], of {refs}",
+           "object_list": "a list; each item has the fields below, the first one after '- '",
+           "text_list": "a list, one item per line starting with '- '", "slugs": "slugs",
+           "vocab_keys": "the keys of '{vocab}' in docs/vokabular.yml"},
+    "de": {"required": "Pflicht", "optional": "Freiwillig", "text": "Text", "int": "eine ganze Zahl",
+           "number": "eine Zahl", "at_least": "mindestens {n}", "at_most": "höchstens {n}", "and": " und ",
+           "date": "ein Datum wie 2026-03-01", "url": "eine Internetadresse", "one_of": "einer von: {keys}",
+           "one_ref": "einer der {refs}", "object": "eine Gruppe aus den Feldern darunter",
+           "bilingual": "der deutsche Text nach 'de:', der englische nach 'en:'",
+           "key_list": "eine Liste in eckigen Klammern, z. B. [{first}], aus: {keys}",
+           "slug_list": "eine Liste in eckigen Klammern, z. B. [erster-slug, zweiter-slug], aus {refs}",
+           "object_list": "eine Liste; jeder Eintrag hat die Felder darunter, das erste nach '- '",
+           "text_list": "eine Liste, ein Eintrag pro Zeile, beginnend mit '- '", "slugs": "Slugs",
+           "vocab_keys": "die Schlüssel von '{vocab}' in docs/vokabular.yml"},
 }
 _INTRO = {
-    ("werkzeug", "de"): "A tool card (Werkzeug).",
-    ("modellvorhaben", "de"): "A model project (Modellvorhaben).",
+    ("werkzeug", "de"): "Ein Werkzeug (Methode oder Format).",
+    ("modellvorhaben", "de"): "Ein Modellvorhaben.",
     ("werkzeug", "en"): "The English translation of {slug}.md: only the text fields; every other field "
                         "comes from the German file.",
     ("modellvorhaben", "en"): "The English translation of {slug}.md: only the text fields; every other field "
                               "comes from the German file.",
 }
-_HOW = ("The comment above each field says what belongs there. Leave an optional field empty if it is "
-        "not known. 'make check' names every required field that is still empty.")
+_HOW = {
+    "en": "The comment above each field says what belongs there. Leave an optional field empty if it is "
+          "not known. 'make check' names every required field that is still empty.",
+    "de": "Der Kommentar über jedem Feld sagt, was hineingehört. Ein freiwilliges Feld bleibt leer, wenn die "
+          "Angabe nicht bekannt ist. 'make check' nennt jedes Pflichtfeld, das noch leer ist.",
+}
 _BODY = {
     "de": "<!-- Hier folgt der Text in Markdown (Zwischenüberschriften mit ##). Diesen Kommentar löschen. -->",
     "en": "<!-- The text follows here, in Markdown (headings with ##). Delete this comment. -->",
@@ -47,17 +140,17 @@ def entry_template(*, kind: str, lang: str, slug: str, vocab: dict[str, Vocabula
     schema = "../" * depth + f"{SCHEMA_FOLDER}/{schema_file(kind, lang)}"
     # The schema line stands inside the front matter: MkDocs finds front matter only at the very start.
     lines = ["---", f"# yaml-language-server: $schema={schema}"]
-    lines += _comment(f"{_INTRO[kind, lang].format(slug=slug)} {_HOW}", 0)
+    lines += _comment(f"{_INTRO[kind, lang].format(slug=slug)} {_HOW[lang]}", 0)
     prefill = {"titel": title} if lang == "de" and title else {}
     for spec in declared:
-        lines += _field(spec, vocab, 0, prefill.get(spec.name))
+        lines += _field(spec, vocab, 0, prefill.get(spec.name), lang=lang)
     lines += ["---", "", _BODY[lang], ""]
     return "\n".join(lines)
 
 
 def glossary_template(*, slug: str, vocab: dict[str, Vocabulary], title: str = "") -> str:
     """One term for ``docs/glossar.yml``, to be appended to the file."""
-    lines = _comment(f"A glossary term (Begriff). {_HOW}", 0) + [f"{slug}:"]
+    lines = _comment(f"A glossary term (Begriff). {_HOW['en']}", 0) + [f"{slug}:"]
     for spec in KINDS["begriff"]:
         lines += _field(spec, vocab, 2, title if spec.name == "begriff" else None)
     return "\n".join(lines) + "\n"
@@ -74,79 +167,84 @@ def templates(*, vocab: dict[str, Vocabulary]) -> dict[str, str]:
     return files
 
 
-def _field(spec: Field, vocab: dict[str, Vocabulary], indent: int, prefill: str | None = None) -> list[str]:
+def _field(spec: Field, vocab: dict[str, Vocabulary], indent: int, prefill: str | None = None, *,
+           lang: str = "en") -> list[str]:
     pad = " " * indent
-    lines = _comment(_explain(spec, vocab), indent)
+    lines = _comment(_explain(spec, vocab, lang), indent)
     if spec.type == "bilingual":
         return lines + [f"{pad}{spec.name}:", f"{pad}  de:{_scalar(prefill)}", f"{pad}  en:"]
     if spec.type == "object":
-        inner = [line for sub in spec.fields for line in _field(sub, vocab, indent + 2)]
-        return lines + [f"{pad}{spec.name}:", *(inner if spec.required else _folded(spec.fields, vocab, indent + 2))]
+        inner = [line for sub in spec.fields for line in _field(sub, vocab, indent + 2, lang=lang)]
+        return lines + [f"{pad}{spec.name}:", *(inner if spec.required else _folded(spec.fields, vocab, indent + 2,
+                                                                                   lang=lang))]
     if spec.type == "list" and spec.item is not None and spec.item.type == "object":
         if not spec.required:
-            return lines + [f"{pad}{spec.name}:", *_folded(spec.item.fields, vocab, indent + 2, item=True)]
-        inner = [line for sub in spec.item.fields for line in _field(sub, vocab, indent + 4)]
+            return lines + [f"{pad}{spec.name}:", *_folded(spec.item.fields, vocab, indent + 2, item=True, lang=lang)]
+        inner = [line for sub in spec.item.fields for line in _field(sub, vocab, indent + 4, lang=lang)]
         first = next(i for i, line in enumerate(inner) if not line.lstrip().startswith("#"))
         inner[first] = f"{pad}  - {inner[first].lstrip()}"
         inner[:first] = [f"{pad}  {line.lstrip()}" for line in inner[:first]]
         return lines + [f"{pad}{spec.name}:", *inner]
     if spec.type == "list" and spec.item is not None and spec.item.type == "text":
-        return lines + [f"{pad}{spec.name}:", f"{pad}  # - {spec.item.doc}"]
+        return lines + [f"{pad}{spec.name}:", f"{pad}  # - {_doc(spec.item, lang)}"]
     if spec.type == "list":
         return lines + [f"{pad}{spec.name}: []"]
     return lines + [f"{pad}{spec.name}:{_scalar(prefill)}"]
 
 
-def _folded(fields: tuple[Field, ...], vocab: dict[str, Vocabulary], indent: int, *, item: bool = False) -> list[str]:
+def _folded(fields: tuple[Field, ...], vocab: dict[str, Vocabulary], indent: int, *, item: bool = False,
+            lang: str = "en") -> list[str]:
     """An optional group shown commented out: removing the '# ' before a line makes it a field."""
     pad = " " * indent
     lines = []
     for i, spec in enumerate(fields):
         lead = ("- " if i == 0 else "  ") if item else ""
         value = " []" if spec.type == "list" and spec.item is not None and spec.item.type != "text" else ""
-        lines.append(f"{pad}# {lead}{spec.name}:{value}  # {_explain(spec, vocab)}")
+        lines.append(f"{pad}# {lead}{spec.name}:{value}  # {_explain(spec, vocab, lang)}")
     return lines
 
 
-def _explain(spec: Field, vocab: dict[str, Vocabulary]) -> str:
-    need = "Required" if spec.required else "Optional"
-    return f"{spec.doc[0].upper()}{spec.doc[1:]}. {need}; {_kind_of_value(spec, vocab)}."
+def _doc(spec: Field, lang: str) -> str:
+    return GERMAN_DOCS.get(spec.doc, spec.doc) if lang == "de" else spec.doc
 
 
-def _kind_of_value(spec: Field, vocab: dict[str, Vocabulary]) -> str:
-    bounds = [f"at least {spec.minimum:g}" if spec.minimum is not None else "",
-              f"at most {spec.maximum:g}" if spec.maximum is not None else ""]
-    limit = " and ".join(b for b in bounds if b)
+def _explain(spec: Field, vocab: dict[str, Vocabulary], lang: str = "en") -> str:
+    words = _WORDS[lang]
+    need = words["required"] if spec.required else words["optional"]
+    doc = _doc(spec, lang)
+    return f"{doc[0].upper()}{doc[1:]}. {need}; {_kind_of_value(spec, vocab, lang)}."
+
+
+def _kind_of_value(spec: Field, vocab: dict[str, Vocabulary], lang: str = "en") -> str:
+    words = _WORDS[lang]
+    refs = _REFERENCES[lang]
+    bounds = [words["at_least"].format(n=f"{spec.minimum:g}") if spec.minimum is not None else "",
+              words["at_most"].format(n=f"{spec.maximum:g}") if spec.maximum is not None else ""]
+    limit = words["and"].join(b for b in bounds if b)
     if spec.type == "text":
-        return "text"
+        return words["text"]
     if spec.type in ("int", "number"):
-        return ("a whole number" if spec.type == "int" else "a number") + (f", {limit}" if limit else "")
-    if spec.type == "date":
-        return "a date such as 2026-03-01"
-    if spec.type == "url":
-        return "a web address"
+        return words[spec.type] + (f", {limit}" if limit else "")
+    if spec.type in ("date", "url", "object", "bilingual"):
+        return words[spec.type]
     if spec.type == "key":
-        return f"one of: {_keys(spec, vocab)}"
+        return words["one_of"].format(keys=_keys(spec, vocab, lang))
     if spec.type == "slug":
-        return f"one of the {_REFERENCES.get(spec.ref or '', 'slugs')}"
-    if spec.type == "object":
-        return "a group of the fields below"
-    if spec.type == "bilingual":
-        return "the German text after 'de:', the English after 'en:'"
+        return words["one_ref"].format(refs=refs.get(spec.ref or "", words["slugs"]))
     item = spec.item
     assert item is not None
     if item.type == "key":
-        return f"a list in brackets, e.g. [{', '.join(_first(spec, vocab))}], of: {_keys(item, vocab)}"
+        return words["key_list"].format(first=", ".join(_first(spec, vocab)), keys=_keys(item, vocab, lang))
     if item.type == "slug":
-        return f"a list in brackets, e.g. [first-slug, second-slug], of {_REFERENCES.get(item.ref or '', 'slugs')}"
+        return words["slug_list"].format(refs=refs.get(item.ref or "", words["slugs"]))
     if item.type == "object":
-        return "a list; each item has the fields below, the first one after '- '"
-    return "a list, one item per line starting with '- '"
+        return words["object_list"]
+    return words["text_list"]
 
 
-def _keys(spec: Field, vocab: dict[str, Vocabulary]) -> str:
+def _keys(spec: Field, vocab: dict[str, Vocabulary], lang: str = "en") -> str:
     known = vocab.get(spec.vocab or "")
-    return ", ".join(known.values) if known else f"the keys of '{spec.vocab}' in docs/vokabular.yml"
+    return ", ".join(known.values) if known else _WORDS[lang]["vocab_keys"].format(vocab=spec.vocab)
 
 
 def _first(spec: Field, vocab: dict[str, Vocabulary]) -> list[str]:

@@ -68,8 +68,8 @@ class Checker:
         for spec in declared:
             if not spec.required or spec.name in clean:
                 continue
-            if translation_of is not None and not spec.translatable:
-                continue
+            if translation_of is not None:
+                continue  # an empty text of a translation is a missing translation: the loader warns
             if spec.name in meta and not _empty(meta[spec.name]):
                 continue  # present but wrong: already reported
             state = "is still empty" if spec.name in meta else "is missing"
@@ -92,6 +92,12 @@ class Checker:
             hint = f"; put it in quotes: \"{raw}\""
         elif expected.startswith("a list") and isinstance(value, str):
             hint = f"; write it as a list: [{value}]"
+        elif expected == "text" and isinstance(value, dict) and len(value) == 1 and key and isinstance(key[-1], int):
+            # "- Vorschläge sammeln (6 Wochen): online" is a field named "Vorschläge sammeln …" to YAML.
+            (name, rest), = value.items()
+            step = f"{name}: {rest}" if rest is not None else f"{name}:"
+            step = step.replace("\\", "\\\\").replace('"', '\\"')
+            hint = f"; YAML reads the ': ' in it as a field name, so put the whole step in double quotes: - \"{step}\""
         self.error(key, f"'{spec.name}' must be {expected}, not {_describe(value)}{hint}")
 
     def _text(self, value: Any, spec: Field, key: Key) -> str | None:
@@ -207,11 +213,17 @@ class Checker:
 
     def _bilingual(self, value: Any, spec: Field, key: Key) -> dict[str, str] | None:
         pair = (Field("de", "text", f"the German text of '{spec.name}'", required=True),
-                Field("en", "text", f"the English text of '{spec.name}'", required=True))
+                Field("en", "text", f"the English text of '{spec.name}'"))
         if not isinstance(value, dict):
             self._type_error(key, spec, "two texts, 'de:' and 'en:'", value)
             return None
         clean = self.fields(value, pair, key)
+        if "de" in clean and "en" not in clean and _empty(value.get("en")):
+            # A term not yet translated: the English site shows the German text meanwhile.
+            self.problems.warning(self.path, self.lines.line((*key, "en")),
+                                  f"'{spec.name}' has no English text yet; the English site shows the German "
+                                  f"text until 'en:' is filled in")
+            clean["en"] = clean["de"]
         return clean if len(clean) == 2 else None
 
 
