@@ -167,6 +167,7 @@ on_post_build = CombinedEvent(_keep_not_found_page, _publish_schemas, _publish_f
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The search box is in every page's header, the 404 page's included: its words are globals.
     env.globals["kb_search"] = search.ui_labels(lang=_language(config))
+    env.globals["kb_search_box"] = search.box_settings(lang=_language(config))
     return env
 
 

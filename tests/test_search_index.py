@@ -19,7 +19,8 @@ from toolkit.urls import FOLDERS
     ("glossar.md", "Glossar", "Glossary"),
     ("glossar.en.md", "Glossar", "Glossary"),
     ("werkzeuge/index.md", "Seite", "Page"),
-    ("themen/wohnen.md", "Seite", "Page"),
+    ("themen/wohnen.md", "Thema", "Topic"),
+    ("themen/index.md", "Seite", "Page"),
     ("index.en.md", "Seite", "Page"),
 ])
 def test_each_page_says_what_kind_of_result_it_is(src_uri: str, de: str, en: str) -> None:

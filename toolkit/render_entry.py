@@ -8,6 +8,7 @@ from toolkit.labels import label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.model import Entry, KnowledgeBase
+from toolkit.search import SEARCH_IGNORE
 
 
 class EntryPage:
@@ -39,9 +40,14 @@ class EntryPage:
         other = self.kb.collection(kind)[slug]
         return link(self.href(urls.entry_url(kind, slug, self.lang)), other.title(self.lang))
 
-    def section(self, key: str, content: str) -> str:
+    def section(self, key: str, content: str, *, furniture: bool = False) -> str:
+        """A headed section. ``furniture``: lists of other pages and notices, which the site
+        search leaves out, so a query leads to an entry's own page, not to pages that list it."""
         if not content:
             return ""
+        if furniture:
+            return (f'\n\n## {md_text(label(self.lang, key))} {{ {SEARCH_IGNORE} }}\n'
+                    + block(f"<div {SEARCH_IGNORE}>{content}</div>"))
         return f"\n\n## {md_text(label(self.lang, key))}\n" + block(content)
 
     # -- the page --------------------------------------------------------------------------
@@ -55,8 +61,8 @@ class EntryPage:
         facts = self.tool_facts() if e.kind == "werkzeug" else self.project_facts()
         parts.append(block(
             f'<section class="kb-steckbrief" aria-labelledby="steckbrief-title"{wrap}>'
-            f'<h2 id="steckbrief-title">{esc(label(lang, "steckbrief"))}</h2>'
-            f'<dl>{"".join(f"<dt>{esc(label(lang, k))}</dt><dd>{v}</dd>" for k, v in facts if v)}</dl>'
+            f'<h2 id="steckbrief-title" {SEARCH_IGNORE}>{esc(label(lang, "steckbrief"))}</h2>'
+            f'<dl>{"".join(_fact(lang, k, v) for k, v in facts if v)}</dl>'
             f"</section>"
         ))
         if e.kind == "werkzeug":
@@ -72,14 +78,14 @@ class EntryPage:
             parts.append(self.section("tipps", ul([esc(t) for t in e.text("tipps", lang) or []])))
             projects = [self.entry_link("modellvorhaben", s) for s in self.index.projects_by_tool.get(e.slug, [])]
             parts.append(self.section("used_in_projects", ul(projects)
-                                      or f"<p>{esc(label(lang, 'no_projects'))}</p>"))
+                                      or f"<p>{esc(label(lang, 'no_projects'))}</p>", furniture=True))
             related = [self.entry_link("werkzeug", s) for s in self.index.related.get(e.slug, [])]
-            parts.append(self.section("related", ul(related, "kb-related")))
+            parts.append(self.section("related", ul(related, "kb-related"), furniture=True))
         else:
             tools = [self.entry_link("werkzeug", s) for s in e.get("werkzeuge", [])]
-            parts.append(self.section("werkzeuge", ul(tools)))
+            parts.append(self.section("werkzeuge", ul(tools), furniture=True))
         terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
-        parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms")))
+        parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms"), furniture=True))
         sources = e.get("quellen" if e.kind == "werkzeug" else "links", [])
         parts.append(self.section("quellen" if e.kind == "werkzeug" else "links",
                                   ul([external_link(s["url"], s["titel"]) for s in sources])))
@@ -132,6 +138,16 @@ class EntryPage:
             ("themen", self.chips("themen", e.get("themen", []))),
             ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
         ]
+
+
+# Facts the site search skips whole: a review date says nothing about what an entry is about.
+UNSEARCHED_FACTS = ("geprueft",)
+
+
+def _fact(lang: str, key: str, value: str) -> str:
+    """One row of the fact box. Its label is left out of the search index: every entry has it."""
+    row = f"<dt {SEARCH_IGNORE}>{esc(label(lang, key))}</dt>"
+    return row + (f"<dd {SEARCH_IGNORE}>{value}</dd>" if key in UNSEARCHED_FACTS else f"<dd>{value}</dd>")
 
 
 def _date(value, lang: str) -> str:  # type: ignore[no-untyped-def]

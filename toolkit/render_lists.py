@@ -10,6 +10,7 @@ from toolkit.labels import label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ul
 from toolkit.model import Entry, KnowledgeBase
+from toolkit.search import SEARCH_IGNORE
 
 # The facets of each catalogue, in the order they are shown.
 FACETS = {
@@ -163,6 +164,12 @@ def topics_index_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
     return ul(items, "kb-topics")
 
 
+# Pagefind's weight of a page's <h1>, given to each glossary term's name.
+TERM_WEIGHT = 7
+# The glossary's metadata field with every term's name (overrides/assets/search.js weighs it).
+TERMS_META = "begriffe"
+
+
 def glossary_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
     here = urls.glossary_url(lang)
     terms = sorted(kb.terms.values(), key=lambda t: (_sort_key(t.title(lang)), t.slug))
@@ -176,19 +183,26 @@ def glossary_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
         details = [f"<p>{esc(term.text('definition', lang))}</p>"]
         see = [link(f"#{s}", kb.terms[s].title(lang)) for s in term.get("siehe_auch", []) if s in kb.terms]
         if see:
-            details.append(f'<p class="kb-see"><strong>{esc(label(lang, "see_also"))}:</strong> {", ".join(see)}</p>')
+            details.append(f'<p class="kb-see" {SEARCH_IGNORE}><strong>{esc(label(lang, "see_also"))}:</strong> '
+                           f'{", ".join(see)}</p>')
         used = [
             link(urls.relative(here, urls.entry_url(kind, slug, lang)), kb.collection(kind)[slug].title(lang))
             for kind, slug in index.term_used_in.get(term.slug, [])
         ]
         if used:
-            details.append(f'<p class="kb-used"><strong>{esc(label(lang, "used_in"))}:</strong> {", ".join(used)}</p>')
+            details.append(f'<p class="kb-used" {SEARCH_IGNORE}><strong>{esc(label(lang, "used_in"))}:</strong> '
+                           f'{", ".join(used)}</p>')
         links = [external_link(x["url"], x["titel"]) for x in term.get("links", [])]
         if links:
             details.append(ul(links))
-        rows.append(f'<dt id="{term.slug}">{esc(name)}</dt><dd>{"".join(details)}</dd>')
-    return (f'<nav class="kb-letters" aria-label="{esc(label(lang, "glossary_letters"))}">{nav}</nav>'
-            f'<dl class="kb-glossary">{"".join(rows)}</dl>')
+        # A term's name weighs in the site search as a page title does: the glossary is one page.
+        rows.append(f'<dt id="{term.slug}" data-pagefind-weight="{TERM_WEIGHT}">{esc(name)}</dt>'
+                    f'<dd>{"".join(details)}</dd>')
+    return (f'<nav class="kb-letters" aria-label="{esc(label(lang, "glossary_letters"))}" {SEARCH_IGNORE}>{nav}</nav>'
+            f'<dl class="kb-glossary">{"".join(rows)}</dl>'
+            # The terms' names as the page's metadata: the site search ranks a page whose metadata
+            # a query matches (its title, these names) above pages that only mention the words.
+            f'<p hidden data-pagefind-meta="{TERMS_META}">{esc(" · ".join(t.title(lang) for t in terms))}</p>')
 
 
 NEWEST_LIMIT = 6

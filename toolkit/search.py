@@ -16,16 +16,25 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit import search_words
 from toolkit.labels import label
-from toolkit.urls import FOLDERS
+from toolkit.model import LANGUAGES
+from toolkit.urls import FOLDERS, prefix
 
 # The bundle's folder under the site root: the header's search box loads pagefind/pagefind.js.
 BUNDLE_FOLDER = "pagefind"
 GLOSSARY_PAGE = "glossar"
+TOPIC_FOLDER = "themen"
+# Pagefind leaves out the element that carries this attribute and all inside it: page furniture
+# (fact-box labels, lists of other pages, notices) that every page of a kind repeats.
+SEARCH_IGNORE = 'data-pagefind-ignore="all"'
 
 # Words of the search box; the box is on every page, the 404 page included.
 UI_LABELS = ("search", "search_label", "search_open", "search_placeholder", "search_none", "search_one",
-             "search_other", "search_loading", "search_failed", "search_more")
+             "search_other", "search_loading", "search_failed", "search_all", "search_results", "search_matched",
+             "search_has", "search_for", "search_title", "search_page", "search_prev", "search_next")
+# The results page (docs/suche.md, docs/suche.en.md): /suche/?q=… in every language.
+RESULTS_PAGE = "suche/"
 
 
 class SearchIndexError(Exception):
@@ -39,7 +48,7 @@ class IndexReport:
 
 
 def result_type(*, src_uri: str, lang: str) -> str:
-    """The label a search result carries: Werkzeug, Modellvorhaben, Glossar or Seite (in ``lang``).
+    """The label a search result carries: Werkzeug, Modellvorhaben, Glossar, Thema or Seite (in ``lang``).
 
     ``src_uri`` is the page's source path, German or English (``werkzeuge/x.en.md``). Every file
     in a collection's folder but its index is an entry: the sources' checker sees to that.
@@ -51,11 +60,18 @@ def result_type(*, src_uri: str, lang: str) -> str:
             return label(lang, f"kind_{kind}")
     if stem == GLOSSARY_PAGE:
         return label(lang, "kind_begriff")
+    if folder == TOPIC_FOLDER and name != "index":
+        return label(lang, "kind_thema")
     return label(lang, "kind_seite")
 
 
 def ui_labels(*, lang: str) -> dict[str, str]:
     return {key: label(lang, key) for key in UI_LABELS}
+
+
+def box_settings(*, lang: str) -> dict[str, str]:
+    """What the header's box needs besides words: the results page, and whether to split compounds."""
+    return {"results": prefix(lang) + RESULTS_PAGE, "split": str(lang in search_words.SPLIT_LANGUAGES).lower()}
 
 
 def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
@@ -70,8 +86,14 @@ def build_index(*, site_dir: Path) -> IndexReport:
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir} (exit status {result.returncode}):\n{output}")
-    _sort_entry_file(site_dir / BUNDLE_FOLDER / "pagefind-entry.json")
-    return IndexReport(command=command, output=output)
+    bundle = site_dir / BUNDLE_FOLDER
+    _sort_entry_file(bundle / "pagefind-entry.json")
+    try:
+        sizes = search_words.write_word_lists(bundle, languages={lang: prefix(lang) for lang in LANGUAGES})
+    except search_words.FragmentFormatError as error:
+        raise SearchIndexError(f"{error}; the word list for compound splitting could not be written") from error
+    words = ", ".join(f"{lang} {size / 1000:.0f} KB" for lang, size in sizes.items())
+    return IndexReport(command=command, output=f"{output}\nWord lists for compound splitting: {words}")
 
 
 def _sort_entry_file(path: Path) -> None:
