@@ -87,6 +87,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     title = site.page_title(page.file.src_uri, lang)
     if title is not None:
         page.meta["title"] = title
+    description = site.page_description(page.file.src_uri, lang)
+    if description is not None:
+        page.meta["description"] = description
     # "Edit this page" and "last changed" (overrides/partials/source-file.html); the repository's
     # edit address is one setting, extra.repo_edit_base in mkdocs.yml.
     facts = page_facts(site.page_provenance(page.file.src_uri, lang), lang=lang,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from toolkit import urls
 from toolkit.index import CrossIndex
+from toolkit.group_size import FACET as GROUP_FACET
+from toolkit.group_size import group_sizes
 from toolkit.labels import label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
@@ -26,14 +28,16 @@ class EntryPage:
         return self.kb.vocab[vocab].label(key, self.lang)
 
     def chips(self, vocab: str, keys: list[str]) -> str:
-        """Facet values as links: topics to their page, the rest to the filtered catalogue."""
+        """Facet values as links: topics to their page, a tool's other values to the page that
+        lists every tool with that value (it works without JavaScript too)."""
         items = []
         for key in keys:
             if vocab == "themen":
                 target = urls.topic_url(key, self.lang)
             else:
-                target = urls.catalogue_url(self.entry.kind, self.lang) + f"?{vocab}={key}"
-            items.append(link(self.href(target), self.vocab_label(vocab, key), class_="kb-chip"))
+                target = urls.facet_url(self.entry.kind, vocab, key, self.lang)
+            text = label(self.lang, f"{vocab}_{key}") if vocab == GROUP_FACET else self.vocab_label(vocab, key)
+            items.append(link(self.href(target), text, class_="kb-chip"))
         return ul(items, "kb-chips")
 
     def entry_link(self, kind: str, slug: str) -> str:
@@ -100,6 +104,7 @@ class EntryPage:
         people = e.get("teilnehmende")
         return [
             ("formattyp", self.chips("formattyp", [e.data["formattyp"]])),
+            ("ziel", self.chips("ziel", e.get("ziel", []))),
             ("themen", self.chips("themen", e.get("themen", []))),
             ("zielgruppen", self.chips("zielgruppen", e.get("zielgruppen", []))),
             ("modus", self.chips("modus", [e.data["modus"]])),
@@ -107,6 +112,7 @@ class EntryPage:
             ("reichweite", self.chips("reichweite", e.get("reichweite", []))),
             ("dauer", esc(e.text("dauer", lang))),
             ("teilnehmende", esc(label(lang, "participants_range", **people)) if people else ""),
+            (GROUP_FACET, self.chips(GROUP_FACET, group_sizes(people))),
             ("aufwand", self.chips("aufwand", [e.data["aufwand"]])),
             ("kosten", esc(e.text("kosten", lang) or "")),
             ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
