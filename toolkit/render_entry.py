@@ -10,7 +10,7 @@ from toolkit.labels import label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.model import Entry, KnowledgeBase
-from toolkit.search import SEARCH_IGNORE
+from toolkit.search import SEARCH_IGNORE, tag_words, words_html
 
 
 class EntryPage:
@@ -90,6 +90,7 @@ class EntryPage:
             parts.append(self.section("werkzeuge", ul(tools), furniture=True))
         terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
         parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms"), furniture=True))
+        parts.append(block(words_html(tag_words(self.kb, e, lang))))
         sources = e.get("quellen" if e.kind == "werkzeug" else "links", [])
         parts.append(self.section("quellen" if e.kind == "werkzeug" else "links",
                                   ul([external_link(s["url"], s["titel"]) for s in sources])))

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from toolkit import search_words
 from toolkit.labels import label
-from toolkit.model import LANGUAGES
+from toolkit.markup import esc
+from toolkit.model import LANGUAGES, Entry, KnowledgeBase
+from toolkit.schema import KINDS
 from toolkit.urls import FOLDERS, prefix
 
 # The bundle's folder under the site root: the header's search box loads pagefind/pagefind.js.
@@ -101,3 +103,34 @@ def _sort_entry_file(path: Path) -> None:
     # the same sources are byte-identical. The browser reads the file as JSON: order is no matter.
     entry = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# How much the search words of an entry's tags weigh: as its body text. On a topic page its own
+# topic's words weigh as a heading would: the page is about them.
+TAG_WORDS_WEIGHT = 1
+TOPIC_WORDS_WEIGHT = 5
+_WORDS_ATTRIBUTE = "data-suchwoerter"
+
+
+def tag_words(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
+    """The vocabulary's search words of every value an entry is tagged with (docs/vokabular.yml).
+
+    "Bürgerbeteiligung" then finds a tool tagged *beteiligung* whose text never says it.
+    """
+    words: list[str] = []
+    for field in KINDS[entry.kind]:
+        vocab = field.vocab or (field.item.vocab if field.item else None)
+        if vocab is None or vocab not in kb.vocab:
+            continue
+        value = entry.get(field.name)
+        for key in value if isinstance(value, list) else [value] if value else []:
+            words += [w for w in kb.vocab[vocab].search_words(str(key), lang) if w not in words]
+    return words
+
+
+def words_html(words: list[str] | tuple[str, ...], *, weight: float = TAG_WORDS_WEIGHT) -> str:
+    """An empty element whose attribute Pagefind indexes as text: found by search, never shown."""
+    if not words:
+        return ""
+    return (f'<span {_WORDS_ATTRIBUTE}="{esc(" · ".join(words))}" data-pagefind-index-attrs="{_WORDS_ATTRIBUTE}"'
+            f' data-pagefind-weight="{weight}"></span>')
