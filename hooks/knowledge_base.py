@@ -176,4 +176,5 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     context["kb_result_type"] = search.result_type(src_uri=page.file.src_uri, lang=_language(config))
+    context["kb_searched"] = search.searched(src_uri=page.file.src_uri)
     return context

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.load import load
+from toolkit import search
 from toolkit.search import result_type
 from toolkit.urls import FOLDERS
 
@@ -26,6 +27,17 @@ from toolkit.urls import FOLDERS
 def test_each_page_says_what_kind_of_result_it_is(src_uri: str, de: str, en: str) -> None:
     assert result_type(src_uri=src_uri, lang="de") == de
     assert result_type(src_uri=src_uri, lang="en") == en
+
+
+@pytest.mark.parametrize("src_uri, searched", [
+    ("werkzeuge/zukunftswerkstatt.md", True),
+    ("werkzeuge/index.en.md", True),
+    ("themen/wohnen.md", True),
+    ("werkzeuge/formattyp/werkstatt.md", False),
+    ("werkzeuge/formattyp/werkstatt.en.md", False),
+])
+def test_pages_that_only_list_entries_stay_out_of_the_index(src_uri: str, searched: bool) -> None:
+    assert search.searched(src_uri=src_uri) is searched
 
 
 def _pages(site: Path, *, english: bool) -> set[str]:

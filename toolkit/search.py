@@ -67,6 +67,14 @@ def result_type(*, src_uri: str, lang: str) -> str:
     return label(lang, "kind_seite")
 
 
+def searched(*, src_uri: str) -> bool:
+    """Whether a page goes into the search index: not the pages that only list the entries with
+    one facet value (werkzeuge/<facet>/<value>): a query should lead to the entries themselves,
+    and their tags' words are in the entries' index (``tag_words``)."""
+    stem = src_uri.split(".", 1)[0]
+    return not any(stem.startswith(folder + "/") and stem.count("/") == 2 for folder in FOLDERS.values())
+
+
 def ui_labels(*, lang: str) -> dict[str, str]:
     return {key: label(lang, key) for key in UI_LABELS}
 

@@ -323,6 +323,7 @@
   var generation = 0;
   var timer = 0;
   var active = -1;
+  var returning = false;
 
   function options() {
     return Array.prototype.slice.call(list.querySelectorAll('[role="option"]'));
@@ -416,7 +417,8 @@
 
   input.addEventListener("focus", function () {
     load();
-    if (input.value.trim() && options().length) openPanel();
+    // Back in the box after Escape the list stays closed; on coming back from elsewhere it opens.
+    if (!returning && input.value.trim() && options().length) openPanel();
   });
 
   input.addEventListener("input", function () {
@@ -452,7 +454,9 @@
       if (!panel.hidden) {
         event.preventDefault();
         closePanel();
+        returning = true;
         input.focus();
+        returning = false;
       } else if (!wide.matches && !form.hidden) {
         event.preventDefault();
         setOpen(false);
