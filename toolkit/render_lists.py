@@ -14,7 +14,7 @@ from toolkit.group_size import CLASSES as GROUP_CLASSES
 from toolkit.group_size import FACET as GROUP_FACET
 from toolkit.group_size import group_sizes
 from toolkit.model import LANGUAGES, Entry, KnowledgeBase
-from toolkit.search import SEARCH_IGNORE, TOPIC_WORDS_WEIGHT, words_html
+from toolkit.search import SEARCH_IGNORE, words_html
 
 FINDER_FOLDER = "methodenfinder"
 
@@ -181,7 +181,7 @@ def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) ->
     parts = [f"# {md_text(label(lang, 'topic_title', label=value.label[lang]))}\n"]
     if value.intro.get(lang):
         parts.append(block(f'<p class="kb-summary">{esc(value.intro[lang])}</p>'))
-    parts.append(block(words_html(kb.vocab["themen"].search_words(key, lang), weight=TOPIC_WORDS_WEIGHT)))
+    parts.append(block(words_html(kb.vocab["themen"].search_words(key, lang))))
     for heading, kind, slugs in (
         ("topic_tools", "werkzeug", index.tools_by_topic.get(key, [])),
         ("topic_projects", "modellvorhaben", index.projects_by_topic.get(key, [])),

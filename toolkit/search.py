@@ -113,11 +113,9 @@ def _sort_entry_file(path: Path) -> None:
     path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-# How much the search words of an entry's tags weigh: as its body text. On a topic page its own
-# topic's words weigh as a heading would: the page is about them.
-TAG_WORDS_WEIGHT = 1
-TOPIC_WORDS_WEIGHT = 5
-_WORDS_ATTRIBUTE = "data-suchwoerter"
+# The metadata field that carries a page's search words: Pagefind matches a query against it and
+# ranks the page by it (overrides/assets/search.js weighs it), but never shows it in an excerpt.
+WORDS_META = "suchwoerter"
 
 
 def tag_words(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
@@ -136,9 +134,9 @@ def tag_words(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
     return words
 
 
-def words_html(words: list[str] | tuple[str, ...], *, weight: float = TAG_WORDS_WEIGHT) -> str:
-    """An empty element whose attribute Pagefind indexes as text: found by search, never shown."""
+def words_html(words: list[str] | tuple[str, ...]) -> str:
+    """A page's search words as its metadata: found by search, never shown."""
     if not words:
         return ""
-    return (f'<span {_WORDS_ATTRIBUTE}="{esc(" · ".join(words))}" data-pagefind-index-attrs="{_WORDS_ATTRIBUTE}"'
-            f' data-pagefind-weight="{weight}"></span>')
+    # Pagefind separates metadata fields by commas: the words are joined without one.
+    return f'<span hidden data-pagefind-meta="{WORDS_META}">{esc(" · ".join(w.replace(",", " ") for w in words))}</span>'

@@ -64,8 +64,9 @@
         // Without Pagefind's web worker: one script less to fetch (12 KB), and a search over
         // index chunks of a few dozen kilobytes takes milliseconds on the main thread. A match
         // in a page's title (meta "title", its <h1>) or in a glossary term's name (the glossary's
-        // meta "begriffe", toolkit/render_lists.py) counts above one in the text.
-        return module.options({ excerptLength: 22, noWorker: true, ranking: { metaWeights: { title: 10, begriffe: 10, type: 0 } } })
+        // meta "begriffe", toolkit/render_lists.py) counts above one in the text; the search
+        // words of a page's tags (meta "suchwoerter", toolkit/search.py) count less: a page is about its text more than about its tags.
+        return module.options({ excerptLength: 22, noWorker: true, ranking: { metaWeights: { title: 10, begriffe: 10, suchwoerter: 0.5, type: 0 } } })
           .then(function () { return module.init(); })
           .then(function () { pagefind = module; return module; });
       });
