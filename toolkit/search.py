@@ -139,4 +139,6 @@ def words_html(words: list[str] | tuple[str, ...]) -> str:
     if not words:
         return ""
     # Pagefind separates metadata fields by commas: the words are joined without one.
-    return f'<span hidden data-pagefind-meta="{WORDS_META}">{esc(" · ".join(w.replace(",", " ") for w in words))}</span>'
+    # Taken from an attribute of an empty element: text inside would be indexed as the page's own.
+    joined = esc(" · ".join(w.replace(",", " ") for w in words))
+    return f'<span data-{WORDS_META}="{joined}" data-pagefind-meta="{WORDS_META}[data-{WORDS_META}]"></span>'
