@@ -301,7 +301,7 @@
   }
 
   function resultsUrl(query, page) {
-    var url = new URL(box.getAttribute("data-results"), document.baseURI);
+    var url = new URL(box.getAttribute("data-results-page"), document.baseURI);
     url.searchParams.set("q", query);
     if (page > 1) url.searchParams.set("seite", String(page));
     return url.href;
