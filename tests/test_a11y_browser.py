@@ -47,6 +47,7 @@ PAGES = {
     "privacy": "datenschutz/",
     "accessibility": "barrierefreiheit/",
     "easy-read": "leichte-sprache/",
+    "search-results": "suche/?q=Beteiligung",
     # Not a file: the host answers every unknown address with the site's 404.html (GitHub Pages).
     "not-found": "gibt-es-nicht/",
 }
@@ -245,12 +246,13 @@ def open_search(page):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_search_results_are_accessible_and_stay_on_the_site(visit, axe, lang: str, width: int, scheme: str) -> None:  # type: ignore[no-untyped-def]
     page, url = visit("start", lang, width, scheme)
-    links = page.page.locator("a[href*='zukunftswerkstatt']:visible")
+    # A link, or a listbox option that names the page (options hold no links).
+    links = page.page.locator("a[href*='zukunftswerkstatt']:visible, [role=option][data-href*='zukunftswerkstatt']:visible")
     before = links.count()
     box = open_search(page.page)
     box.fill(SEARCH_QUERY)
     page.page.wait_for_function(
-        "([n]) => [...document.querySelectorAll(\"a[href*='zukunftswerkstatt']\")]"
+        "([n]) => [...document.querySelectorAll(\"a[href*='zukunftswerkstatt'], [role=option][data-href*='zukunftswerkstatt']\")]"
         ".filter(a => a.offsetParent !== null).length > n",
         arg=[before], timeout=10_000,
     )

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 LANGS = {"de": "", "en": "en/"}
 TYPE_LABEL = {"de": "Werkzeug", "en": "Tool"}
 BOX = ".kb-search__input"
-RESULT_LINKS = ".kb-search__results a"
+RESULT_LINKS = ".kb-search__results [role=option]"
 
 
 class Tab:
@@ -71,7 +71,7 @@ def body_word(kb: KnowledgeBase, lang: str) -> tuple[str, str]:
 def results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
     """The options the header box lists for the current query."""
     return page.eval_on_selector_all(
-        RESULT_LINKS, "els => els.map(a => ({href: a.href, type: a.querySelector('.kb-search__type').textContent,"
+        RESULT_LINKS, "els => els.map(a => ({href: a.dataset.href, type: a.querySelector('.kb-search__type').textContent,"
                       " title: a.querySelector('.kb-search__title').textContent}))")
 
 
@@ -205,7 +205,7 @@ def test_search_by_keyboard_on_a_wide_screen(tab, kb, site_url: str) -> None:  #
     page.keyboard.press("ArrowDown")
     assert box.get_attribute("aria-expanded") == "true"
     page.keyboard.press("ArrowDown")
-    first = page.eval_on_selector(f"#{ids[0]} a", "a => a.href")
+    first = page.locator(f"#{ids[0]}").get_attribute("data-href")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == first

@@ -54,7 +54,7 @@ def first_results(page, site_url: str, lang: str, query: str) -> list[str]:  # t
     page.locator(".kb-search__input").fill(query)
     page.wait_for_function("() => document.querySelector('.kb-search [role=status]').textContent.trim() !== ''",
                            timeout=15_000)
-    hrefs = page.eval_on_selector_all(".kb-search__results a", "els => els.map(a => a.href)")
+    hrefs = page.eval_on_selector_all(".kb-search__results [role=option]", "els => els.map(o => o.dataset.href)")
     return [h[len(site_url):] for h in hrefs]
 
 

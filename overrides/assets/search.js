@@ -353,30 +353,35 @@
     setActive(-1);
   }
 
+  // An option holds no link (a listbox's options are not to contain controls); Enter or a click
+  // opens the page it names. The results page lists real links.
   function option(shown, i) {
     var item = document.createElement("li");
     item.id = "kb-search-option-" + i;
     item.setAttribute("role", "option");
     item.setAttribute("aria-selected", "false");
-    var link = document.createElement("a");
-    link.className = "kb-search__link";
-    link.href = shown.href;
-    link.tabIndex = -1;
+    item.setAttribute("data-href", new URL(shown.href, document.baseURI).href);
+    var head = document.createElement("span");
+    head.className = "kb-search__link";
     var type = document.createElement("span");
     type.className = "kb-search__type";
     type.textContent = shown.type;
     var title = document.createElement("span");
     title.className = "kb-search__title";
     title.textContent = shown.title;
-    link.appendChild(type);
-    link.appendChild(document.createTextNode(" "));
-    link.appendChild(title);
-    item.appendChild(link);
-    var excerpt = document.createElement("p");
+    head.appendChild(type);
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(title);
+    item.appendChild(head);
+    var excerpt = document.createElement("span");
     excerpt.className = "kb-search__excerpt";
     excerpt.appendChild(shown.excerpt);
     item.appendChild(excerpt);
     return item;
+  }
+
+  function go(item) {
+    window.location.assign(item.getAttribute("data-href"));
   }
 
   // Runs the query; resolves once its results are on the screen (or it was overtaken).
@@ -434,7 +439,7 @@
     var all = options();
     if (active >= 0 && all[active] && !panel.hidden) {
       event.preventDefault();
-      all[active].querySelector("a").click();
+      go(all[active]);
     }
   });
 
@@ -466,10 +471,10 @@
     }
   });
 
-  // A click (or tap) on an option's text opens it, as its link would.
+  // A click (or tap) on an option opens its page.
   list.addEventListener("click", function (event) {
     var item = event.target.closest('[role="option"]');
-    if (item && !event.target.closest("a")) item.querySelector("a").click();
+    if (item) go(item);
   });
 
   // Leaving the search (by Tab or by a click elsewhere) folds the results away.
