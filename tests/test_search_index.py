@@ -85,6 +85,9 @@ def test_page_furniture_stays_out_of_the_index(built_site: Path) -> None:
             text = texts[f"/{prefix(lang)}werkzeuge/{slug}/"]
             for key in ("steckbrief", "geprueft", "zielgruppen", "related", "terms", "used_in_projects"):
                 assert label(lang, key) not in text, f"{lang} {slug}: the label {label(lang, key)!r} is indexed"
+            # A fact's text keeps a space before the next one's ("dazwischen 2 bis 6 Personen").
+            duration = tool.text("dauer", lang)
+            assert re.search(re.escape(duration) + r"(\s|[.]|$)", text), f"{lang} {slug}: {duration!r} glued to the next fact"
             review = tool.data["geprueft"]
             assert f"{review.day}.{review.month}.{review.year}" not in text and review.isoformat() not in text
         assert label(lang, "no_projects") not in texts[f"/{prefix(lang)}werkzeuge/{lonely[0]}/"]

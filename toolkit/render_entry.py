@@ -66,7 +66,7 @@ class EntryPage:
         parts.append(block(
             f'<section class="kb-steckbrief" aria-labelledby="steckbrief-title"{wrap}>'
             f'<h2 id="steckbrief-title" {SEARCH_IGNORE}>{esc(label(lang, "steckbrief"))}</h2>'
-            f'<dl>{"".join(_fact(lang, k, v) for k, v in facts if v)}</dl>'
+            f'<dl>{FACT_SEPARATOR.join(_fact(lang, k, v) for k, v in facts if v)}</dl>'
             f"</section>"
         ))
         if e.kind == "werkzeug":
@@ -149,6 +149,9 @@ class EntryPage:
 
 # Facts the site search skips whole: a review date says nothing about what an entry is about.
 UNSEARCHED_FACTS = ("geprueft",)
+# Whitespace between the rows: Pagefind joins the text of adjacent <dd>s without a space
+# ("dazwischen2 bis 6 Personen") once the labels between them are left out.
+FACT_SEPARATOR = "\n"
 
 
 def _fact(lang: str, key: str, value: str) -> str:
