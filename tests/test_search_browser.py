@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -80,14 +80,16 @@ def all_results(page, site_url: str, lang: str, query: str) -> list[dict[str, st
     found: list[dict[str, str]] = []
     page.goto(f"{site_url}{LANGS[lang]}suche/?q={quote(query)}")
     for _ in range(100):
-        page.wait_for_function("() => /\\d/.test(document.querySelector('.kb-results__status').textContent)")
+        page.wait_for_function("() => /\\d/.test((document.querySelector('.kb-results__status') || {}).textContent)")
         found += page.eval_on_selector_all(
             ".kb-results__list > li", "els => els.map(li => ({href: li.querySelector('a').href,"
             " type: li.querySelector('.kb-search__type').textContent, title: li.querySelector('a').textContent}))")
         following = page.locator(".kb-results__pages a[rel=next]")
         if not following.count():
             return found
-        following.click()
+        # Followed as a visitor's click would, once the page has loaded: Back then returns here.
+        with page.expect_navigation(wait_until="load"):
+            following.click()
     raise AssertionError("the results page never ends")
 
 
@@ -307,9 +309,12 @@ def test_the_results_page_lists_every_result_in_pages(tab, kb, site_url: str, la
     assert {r["type"] for r in found} >= {TYPE_LABEL[lang]}
     # The query and the page number are in the address: Back leads to the previous page.
     assert "seite=" in t.page.url and f"q={quote(word)}" in t.page.url
+    last = t.page.url
     t.page.go_back()
     t.page.wait_for_selector(".kb-results__list > li")
-    assert t.page.locator(".kb-results__list").get_attribute("start") != "1" or "seite" not in t.page.url
+    number = int(parse_qs(urlsplit(t.page.url).query).get("seite", ["1"])[0])
+    assert t.page.url != last and number < int(parse_qs(urlsplit(last).query)["seite"][0])
+    assert t.page.locator(".kb-results__list").get_attribute("start") == str((number - 1) * 10 + 1)
 
 
 @pytest.mark.parametrize("lang", LANGS)
