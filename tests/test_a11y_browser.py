@@ -393,8 +393,8 @@ def test_skip_link_leads_into_the_content(visit, kind: str, lang: str, width: in
 
 @pytest.mark.parametrize("kind, lang, width", KEYBOARD)
 def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    # A walk of its own: what earlier pages left in a shared browser context must not steer it.
-    page, url = visit(kind, lang, width, "light", wait="load", fresh=True)
+    # In the context shared with every earlier page, as a visitor's browser is.
+    page, url = visit(kind, lang, width, "light", wait="load")
     walk = Walk(page.page)
     assert len(walk.stops) > 3, f"{url}: Tab reaches only {len(walk.stops)} element(s)"
     assert walk.stuck is None, f"{url}: Tab leaves focus on {_name(walk.stuck or {})}"
