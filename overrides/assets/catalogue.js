@@ -119,14 +119,23 @@
   }
 
   // The labels and search words of the values (data-words): facet -> value -> "word | phrase | ...".
+  // A query word names a value when it is one of its words, has the same stem, or holds one of
+  // them as a part of a compound; a mere prefix is not enough ("Bürger" does not name
+  // "Bürgermeister"), or a short query would name half the vocabulary.
   var vocabulary = [];
   try {
     var given = JSON.parse(form.getAttribute("data-words") || "{}");
     Object.keys(given).forEach(function (facet) {
       Object.keys(given[facet]).forEach(function (value) {
-        var phrases = given[facet][value].split(" | ").map(function (p) { return words(fold(p, true)); });
+        var text = given[facet][value];
+        var phrases = text.split(" | ").map(function (p) { return words(fold(p, true)); });
+        var all = {}, stems = {};
+        words(fold(text, true)).concat(words(fold(text, false))).forEach(function (w) {
+          all[w] = true;
+          stems[stem(w)] = true;
+        });
         vocabulary.push({
-          facet: facet, value: value, text: haystack(given[facet][value], true),
+          facet: facet, value: value, words: all, stems: stems, text: " " + Object.keys(all).join(" ") + " ",
           // Phrases of several words ("leer stehend") also find a card's text that says them.
           phrases: phrases.filter(function (p) { return p.length > 1; }).map(function (p) { return " " + p.join(" "); }),
         });
@@ -134,6 +143,12 @@
     });
   } catch (error) {
     vocabulary = [];
+  }
+
+  function names(v, w, parts) {
+    if (v.words[w] || v.stems[stem(w)]) return true;
+    for (var i = 0; i < parts.length; i++) if (v.words[parts[i]]) return true;
+    return false;
   }
 
   // Every word of the cards and the vocabulary, for finding the parts of a compound query.
@@ -156,8 +171,7 @@
       query.parts = allPartWords().filter(function (p) { return p !== w && w.indexOf(p) >= 0; });
     }
     vocabulary.forEach(function (v) {
-      var named = findsIn(v.text, w) || query.parts.some(function (p) { return v.text.indexOf(" " + p + " ") >= 0; });
-      if (!named) return;
+      if (!names(v, w, query.parts)) return;
       (query.values[v.facet] = query.values[v.facet] || {})[v.value] = true;
       query.phrases = query.phrases.concat(v.phrases);
     });
