@@ -75,10 +75,13 @@ def results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
                       " title: a.querySelector('.kb-search__title').textContent}))")
 
 
+RESULTS_PAGE = {"de": "suche/", "en": "en/search/"}
+
+
 def all_results(page, site_url: str, lang: str, query: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
     """Every result of a query, from the results page, following its pages."""
     found: list[dict[str, str]] = []
-    page.goto(f"{site_url}{LANGS[lang]}suche/?q={quote(query)}")
+    page.goto(f"{site_url}{RESULTS_PAGE[lang]}?q={quote(query)}")
     for _ in range(100):
         page.wait_for_function("() => /\\d/.test((document.querySelector('.kb-results__status') || {}).textContent)")
         found += page.eval_on_selector_all(
@@ -321,10 +324,23 @@ def test_the_results_page_lists_every_result_in_pages(tab, kb, site_url: str, la
 def test_without_javascript_the_results_page_says_why_and_where_to_go(browser, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}{LANGS[lang]}suche/?q=Beteiligung")
+    page.goto(f"{site_url}{RESULTS_PAGE[lang]}?q=Beteiligung")
     note = page.locator(".kb-results__nojs")
     assert note.is_visible() and "JavaScript" in note.inner_text()
     targets = set(note.locator("a").evaluate_all("els => els.map(a => a.href)"))
     assert {f"{site_url}{LANGS[lang]}werkzeuge/", f"{site_url}{LANGS[lang]}glossar/"} <= targets
     assert page.locator(".kb-results__form").is_hidden()
     context.close()
+
+
+def test_enter_in_the_english_box_leads_to_the_english_results_page(tab, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    t = tab(1280)
+    page = t.page
+    page.goto(site_url + "en/glossar/")
+    _, word = body_word(kb, "en")
+    page.locator(BOX).fill(word)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == f"{site_url}en/search/?q={quote(word)}"
+    page.wait_for_selector(".kb-results__list > li")
+    assert page.locator("html").get_attribute("lang") == "en"

@@ -35,8 +35,11 @@ SEARCH_IGNORE = 'data-pagefind-ignore="all"'
 UI_LABELS = ("search", "search_label", "search_open", "search_placeholder", "search_none", "search_one",
              "search_other", "search_loading", "search_failed", "search_all", "search_results", "search_matched",
              "search_has", "search_for", "search_title", "search_page", "search_prev", "search_next")
-# The results page (docs/suche.md, docs/suche.en.md): /suche/?q=… in every language.
+# The results page (docs/suche.md, docs/suche.en.md): /suche/?q=…, and /en/suche/ like every
+# English page. English visitors get it at an English address too: the build copies the page
+# there (same depth, so its relative links hold) and the English box leads there.
 RESULTS_PAGE = "suche/"
+RESULTS_ALIASES = {"en": "search/"}
 
 
 class SearchIndexError(Exception):
@@ -81,7 +84,19 @@ def ui_labels(*, lang: str) -> dict[str, str]:
 
 def box_settings(*, lang: str) -> dict[str, str]:
     """What the header's box needs besides words: the results page, and whether to split compounds."""
-    return {"results": prefix(lang) + RESULTS_PAGE, "split": str(lang in search_words.SPLIT_LANGUAGES).lower()}
+    return {"results": prefix(lang) + RESULTS_ALIASES.get(lang, RESULTS_PAGE),
+            "split": str(lang in search_words.SPLIT_LANGUAGES).lower()}
+
+
+def copy_results_aliases(site_dir: Path) -> None:
+    """The results page at its English address: a copy of en/suche/ at en/search/."""
+    for lang, alias in RESULTS_ALIASES.items():
+        assert alias.count("/") == RESULTS_PAGE.count("/"), "an alias at another depth breaks relative links"
+        source = site_dir / prefix(lang) / RESULTS_PAGE / "index.html"
+        if source.is_file():
+            target = site_dir / prefix(lang) / alias / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
 
 
 def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
@@ -91,6 +106,7 @@ def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
 
 def build_index(*, site_dir: Path) -> IndexReport:
     """Index the finished site. Run it once, after every language has been written."""
+    copy_results_aliases(site_dir)
     command = index_command(site_dir=site_dir)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     output = (result.stdout + result.stderr).strip()
