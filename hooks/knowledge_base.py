@@ -119,6 +119,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     title = site.page_title(page.file.src_uri, lang)
     if title is not None:
         page.meta["title"] = title
+    description = site.page_description(page.file.src_uri, lang)
+    if description is not None:
+        page.meta["description"] = description
     # "Edit this page" and "last changed" (overrides/partials/source-file.html); the repository's
     # address is an operator fact in docs/betreiber.yml: while it is unset, pages have no edit link.
     facts = page_facts(site.page_provenance(page.file.src_uri, lang), lang=lang, edit_base=site.edit_base)
@@ -230,11 +233,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["kb_operator"] = Markup(name)  # escaped by the toolkit
     # The feed of the page's language, announced in every page's head.
     env.globals["kb_feed"] = head.feed_link(_language(config))
+    env.globals["kb_search_box"] = search.box_settings(lang=_language(config))
     return env
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     context["kb_result_type"] = search.result_type(src_uri=page.file.src_uri, lang=_language(config))
+    context["kb_searched"] = search.searched(src_uri=page.file.src_uri)
     return context
 
 

@@ -8,8 +8,9 @@ visitor picks one with the toggle). Checks:
   host but the site's own for anything, and its Content-Security-Policy blocks nothing it uses;
 - the site search's results pass the same checks;
 - a skip link is the first stop of the Tab key and leads into the content;
-- every Tab stop shows a visible focus indicator, and Tab walks through the page to the footer
-  without getting stuck.
+- every Tab stop shows a visible focus indicator and is on the screen (a closed drawer's links are
+  no Tab stops), and Tab walks through the page to the footer without getting stuck, in a browser
+  context shared with every page visited before, as a visitor's browser is.
 """
 
 from __future__ import annotations
@@ -41,12 +42,15 @@ PAGES = {
     "tool": "werkzeuge/zukunftswerkstatt/",
     "project": "modellvorhaben/attraktiv-wohnen-in-der-kleinstadt/",
     "topic": "themen/wohnen/",
+    "facet-value": "werkzeuge/formattyp/werkstatt/",
+    "finder": "methodenfinder/",
     "topics": "themen/",
     "glossary": "glossar/",
     "legal-notice": "impressum/",
     "privacy": "datenschutz/",
     "accessibility": "barrierefreiheit/",
     "easy-read": "leichte-sprache/",
+    "search-results": "suche/?q=Beteiligung",
     # Not a file: the host answers every unknown address with the site's 404.html (GitHub Pages).
     "not-found": "gibt-es-nicht/",
 }
@@ -245,12 +249,13 @@ def open_search(page):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_search_results_are_accessible_and_stay_on_the_site(visit, axe, lang: str, width: int, scheme: str) -> None:  # type: ignore[no-untyped-def]
     page, url = visit("start", lang, width, scheme)
-    links = page.page.locator("a[href*='zukunftswerkstatt']:visible")
+    # A link, or a listbox option that names the page (options hold no links).
+    links = page.page.locator("a[href*='zukunftswerkstatt']:visible, [role=option][data-href*='zukunftswerkstatt']:visible")
     before = links.count()
     box = open_search(page.page)
     box.fill(SEARCH_QUERY)
     page.page.wait_for_function(
-        "([n]) => [...document.querySelectorAll(\"a[href*='zukunftswerkstatt']\")]"
+        "([n]) => [...document.querySelectorAll(\"a[href*='zukunftswerkstatt'], [role=option][data-href*='zukunftswerkstatt']\")]"
         ".filter(a => a.offsetParent !== null).length > n",
         arg=[before], timeout=10_000,
     )
@@ -300,12 +305,15 @@ _STOP = "(i) => {" + _LOOK + """
   const shown = [el, ...drawnBy(el)].some(e => { const r = e.getBoundingClientRect();
     const s = getComputedStyle(e);
     return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && s.opacity !== '0'; });
+  // On the screen: a closed drawer moved aside (x = -242 px) would take the focus out of sight.
+  const onScreen = [el, ...drawnBy(el)].some(e => { const r = e.getBoundingClientRect();
+    return r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight; });
   const path = []; for (let e = el; e && e.nodeType === 1; e = e.parentElement)
     path.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
       (e.classList.length ? '.' + [...e.classList].filter(c => c !== 'focus-visible').join('.') : ''));
   return {seen: seen === null ? null : Number(seen), path: path.slice(-3).join(' > '),
           text: (el.innerText || el.getAttribute('aria-label') || el.getAttribute('title') || '').trim().slice(0, 40),
-          shown, inFooter: !!el.closest('footer'), look: look(el)};
+          shown, onScreen, inFooter: !!el.closest('footer'), look: look(el)};
 }
 """
 
@@ -393,8 +401,8 @@ def test_skip_link_leads_into_the_content(visit, kind: str, lang: str, width: in
 
 @pytest.mark.parametrize("kind, lang, width", KEYBOARD)
 def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    # A walk of its own: what earlier pages left in a shared browser context must not steer it.
-    page, url = visit(kind, lang, width, "light", wait="load", fresh=True)
+    # In the context shared with every earlier page, as a visitor's browser is.
+    page, url = visit(kind, lang, width, "light", wait="load")
     walk = Walk(page.page)
     assert len(walk.stops) > 3, f"{url}: Tab reaches only {len(walk.stops)} element(s)"
     assert walk.stuck is None, f"{url}: Tab leaves focus on {_name(walk.stuck or {})}"
@@ -404,5 +412,7 @@ def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, wid
         f"{url}: Tab never reaches the footer: after {[_name(s) for s in walk.stops[-3:]]} focus is lost"
     hidden = [_name(stop) for stop in walk.stops if not stop["shown"]]
     assert not hidden, f"{url}: focus lands on elements the reader cannot see: {hidden[:5]}"
+    away = [_name(stop) for stop in walk.stops if not stop["onScreen"]]
+    assert not away, f"{url}: focus lands on elements outside the screen: {away[:5]}"
     plain = [_name(stop) for stop in walk.without_indicator()]
     assert not plain, f"{url}: no visible focus indicator (outline, shadow, background or stroke) on: {plain[:8]}"

@@ -190,7 +190,7 @@ def test_a_title_without_letters_is_refused(base: Path) -> None:
 FILL = {
     "kurz": "Ein Probelauf für einen Bürgerhaushalt.", "zweck": "Wenn eine Stadt einen Bürgerhaushalt erwägt.",
     "titel": "Participatory budget trial", "formattyp": "beratung", "themen": "[beteiligung]",
-    "zielgruppen": "[verwaltung]", "modus": "hybrid", "organisation": "dezentral", "reichweite": "[lokal]",
+    "ziel": "[mitentscheiden]", "zielgruppen": "[verwaltung]", "modus": "hybrid", "organisation": "dezentral", "reichweite": "[lokal]",
     "dauer": "einige Wochen", "dauerklasse": "wochen", "aufwand": "mittel", "ablauf": "[Vorbereiten, Abstimmen]",
     "geprueft": "2026-03-01",
 }

@@ -47,7 +47,7 @@ def test_glossary_lists_where_a_term_is_used_in_title_order(built_site: Path, la
     import html
 
     page = (built_site / prefix / "glossar" / "index.html").read_text(encoding="utf-8")
-    lists = re.findall(r'<p class="kb-used">(.*?)</p>', page, flags=re.S)
+    lists = re.findall(r'<p class="kb-used"[^>]*>(.*?)</p>', page, flags=re.S)
     assert lists
     for found in lists:
         titles = [html.unescape(re.sub(r"<[^>]+>", "", a)) for a in re.findall(r"<a [^>]*>(.*?)</a>", found, flags=re.S)]

@@ -25,13 +25,18 @@ def site_url() -> str:
 
 
 def content_pages(site: Path) -> dict[str, Page]:
-    """Site-relative address -> parsed page, for every page with content (not redirects, not 404)."""
+    """Site-relative address -> parsed page, for every page with content (not redirects, not 404,
+    not a copy at a second address that names its original as canonical, like en/search/)."""
     found = {}
     for path in sorted(site.rglob("index.html")):
         if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
             continue
         url = path.parent.relative_to(site).as_posix() + "/"
-        found["" if url == "./" else url] = parse(path)
+        url = "" if url == "./" else url
+        page = parse(path)
+        if [e.attrs["href"] for e in page.find("link", rel="canonical")] not in ([], [site_url() + url]):
+            continue
+        found[url] = page
     return found
 
 
@@ -100,7 +105,7 @@ def test_every_page_has_open_graph_for_link_previews(pages: dict[str, Page]) -> 
         lang = lang_of(url)
         canonical = [e.attrs["href"] for e in page.find("link", rel="canonical")]
         assert og(page, "og:url") == canonical == [site_url() + url], url
-        assert og(page, "og:type") == ["article" if re.match(r"(en/)?(werkzeuge|modellvorhaben)/.+/", url) else "website"]
+        assert og(page, "og:type") == ["article" if re.fullmatch(r"(en/)?(werkzeuge|modellvorhaben)/[^/]+/", url) else "website"]
         assert og(page, "og:locale") == [LOCALES[lang]], url
         assert og(page, "og:locale:alternate") == [LOCALES[o] for o in LANGUAGES if o != lang], url
         assert og(page, "og:description") == meta(page, name="description"), url

@@ -35,6 +35,7 @@ kurz: Eine Methode ohne Übersetzung.
 zweck: Zum Prüfen der Rückfalltexte.
 formattyp: beratung
 themen: [wohnen]
+ziel: [lernen]
 zielgruppen: [verwaltung]
 modus: digital
 organisation: zentral

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from toolkit import search, search_words
 from toolkit.load import load
+from toolkit.labels import label
 from toolkit.search import result_type
-from toolkit.urls import FOLDERS
+from toolkit.urls import FOLDERS, prefix
 
 
 @pytest.mark.parametrize("src_uri, de, en", [
@@ -19,12 +22,24 @@ from toolkit.urls import FOLDERS
     ("glossar.md", "Glossar", "Glossary"),
     ("glossar.en.md", "Glossar", "Glossary"),
     ("werkzeuge/index.md", "Seite", "Page"),
-    ("themen/wohnen.md", "Seite", "Page"),
+    ("themen/wohnen.md", "Thema", "Topic"),
+    ("themen/index.md", "Seite", "Page"),
     ("index.en.md", "Seite", "Page"),
 ])
 def test_each_page_says_what_kind_of_result_it_is(src_uri: str, de: str, en: str) -> None:
     assert result_type(src_uri=src_uri, lang="de") == de
     assert result_type(src_uri=src_uri, lang="en") == en
+
+
+@pytest.mark.parametrize("src_uri, searched", [
+    ("werkzeuge/zukunftswerkstatt.md", True),
+    ("werkzeuge/index.en.md", True),
+    ("themen/wohnen.md", True),
+    ("werkzeuge/formattyp/werkstatt.md", False),
+    ("werkzeuge/formattyp/werkstatt.en.md", False),
+])
+def test_pages_that_only_list_entries_stay_out_of_the_index(src_uri: str, searched: bool) -> None:
+    assert search.searched(src_uri=src_uri) is searched
 
 
 def _pages(site: Path, *, english: bool) -> set[str]:
@@ -52,3 +67,45 @@ def test_one_index_per_language_covers_every_page(built_site: Path) -> None:
     assert languages["en"]["page_count"] == len(english)
     # Once, at the root: the English build must not leave an index of its own.
     assert not (built_site / "en" / "pagefind").exists()
+
+
+def _indexed(built_site: Path) -> dict[str, str]:
+    return dict(search_words.page_texts(built_site / "pagefind"))
+
+
+def test_page_furniture_stays_out_of_the_index(built_site: Path) -> None:
+    """Fact-box labels, the review date, lists of other pages and notices are on every entry page
+    and say nothing about it: a search must not find them, an excerpt must not show them."""
+    kb, _ = load(built_site.parent / "docs", built_site.parent)
+    texts = _indexed(built_site)
+    lonely = [slug for slug in kb.collection("werkzeug") if not any(slug in p.get("werkzeuge", []) for p in kb.projects.values())]
+    assert lonely, "every tool is used by a project: the notice for none cannot be checked"
+    for lang in ("de", "en"):
+        for slug, tool in kb.collection("werkzeug").items():
+            text = texts[f"/{prefix(lang)}werkzeuge/{slug}/"]
+            for key in ("steckbrief", "geprueft", "zielgruppen", "related", "terms", "used_in_projects"):
+                assert label(lang, key) not in text, f"{lang} {slug}: the label {label(lang, key)!r} is indexed"
+            # A fact's text keeps a space before the next one's ("dazwischen 2 bis 6 Personen").
+            duration = tool.text("dauer", lang)
+            assert re.search(re.escape(duration) + r"(\s|[.]|$)", text), f"{lang} {slug}: {duration!r} glued to the next fact"
+            review = tool.data["geprueft"]
+            assert f"{review.day}.{review.month}.{review.year}" not in text and review.isoformat() not in text
+        assert label(lang, "no_projects") not in texts[f"/{prefix(lang)}werkzeuge/{lonely[0]}/"]
+
+
+def test_an_entrys_tags_bring_their_search_words_as_metadata_not_text(built_site: Path) -> None:
+    kb, _ = load(built_site.parent / "docs", built_site.parent)
+    slug, tool = next((s, t) for s, t in sorted(kb.collection("werkzeug").items()) if search.tag_words(kb, t, "de"))
+    html = (built_site / "werkzeuge" / slug / "index.html").read_text(encoding="utf-8")
+    assert f'data-pagefind-meta="{search.WORDS_META}[data-{search.WORDS_META}]"' in html
+    assert " · ".join(search.tag_words(kb, tool, "de")) not in _indexed(built_site)[f"/werkzeuge/{slug}/"]
+
+
+def test_the_word_list_for_splitting_holds_the_german_index(built_site: Path) -> None:
+    kb, _ = load(built_site.parent / "docs", built_site.parent)
+    words = (built_site / "pagefind" / search_words.FILE_NAME.format(lang="de")).read_text(encoding="utf-8").split("\n")
+    assert words == sorted(set(words)) and all(w == w.lower() and len(w) >= search_words.MIN_LENGTH for w in words)
+    titles = {w.lower() for t in kb.collection("werkzeug").values() for w in re.findall(r"[^\W\d_]{4,}", t.title("de"))}
+    assert titles <= set(words)
+    # Only where compounds are split: English words are typed apart.
+    assert not (built_site / "pagefind" / search_words.FILE_NAME.format(lang="en")).exists()

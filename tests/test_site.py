@@ -160,6 +160,7 @@ kurz: {q}
 zweck: {q}
 formattyp: beratung
 themen: [wohnen]
+ziel: [lernen]
 zielgruppen: [verwaltung]
 modus: digital
 organisation: zentral

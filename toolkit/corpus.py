@@ -368,6 +368,7 @@ class _Generator:
             "zweck": " ".join(self.sentences("de", 2)),
             "formattyp": self.pick("formattyp", i),
             "themen": _Flow(self.picks("themen", i, 1, 4)),
+            "ziel": _Flow(self.picks("ziel", i, 1, 3)),
             "zielgruppen": _Flow(self.picks("zielgruppen", i, 1, 3)),
             "modus": self.pick("modus", i),
             "organisation": self.pick("organisation", i),

@@ -143,6 +143,12 @@ def _vocabulary() -> dict[str, Any]:
                 "properties": {"de": {"type": "string"}, "en": {"type": "string"}},
                 "additionalProperties": False,
             },
+            "suchwoerter": {
+                "description": "words a visitor may type for this value: compounds, synonyms, word forms",
+                "type": "object",
+                "properties": {lang: {"type": "array", "items": text} for lang in ("de", "en")},
+                "additionalProperties": False,
+            },
         },
         "required": ["de", "en"],
         "additionalProperties": False,

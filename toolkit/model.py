@@ -20,6 +20,9 @@ class VocabValue:
     key: str
     label: dict[str, str]  # language -> label
     intro: dict[str, str] = field(default_factory=dict)  # language -> short introduction
+    # language -> words a visitor may type for this value (compounds, synonyms, word forms);
+    # the catalogue's text filter and the site search both match them.
+    search: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,10 @@ class Vocabulary:
 
     def label(self, key: str, lang: str) -> str:
         return self.values[key].label[lang]
+
+    def search_words(self, key: str, lang: str) -> tuple[str, ...]:
+        """The editors' search words for one value in ``lang`` (empty when there are none)."""
+        return self.values[key].search.get(lang, ())
 
 
 @dataclass

@@ -85,6 +85,10 @@ def page_provenance(*, kb: KnowledgeBase, index: CrossIndex, path: str, lang: st
         shown += [kb.projects[s] for s in index.projects_by_topic.get(slug, [])]
         return _provenance([EditLink(vocabulary, "page")],
                            [_Input((vocabulary,)), *(_entry_input(e, lang) for e in shown)], history)
+    if role is None and f"{docs}/{path}" not in files:
+        # Generated from the vocabulary and the tools: a facet value's page or the method finder.
+        return _provenance([EditLink(vocabulary, "page")],
+                           [_Input((vocabulary,)), *(_entry_input(e, lang) for e in kb.tools.values())], history)
     translated = f"{docs}/{path[:-3]}.{lang}.md"
     own = translated if lang != DEFAULT_LANGUAGE and translated in files else f"{docs}/{path}"
     inputs = [_Input((own,))]

@@ -17,6 +17,7 @@ from toolkit.feed import atom_feed, feed_url
 from toolkit.index import CrossIndex
 from toolkit.model import LANGUAGES, KnowledgeBase
 from toolkit.redirects import redirect_pages
+from toolkit.render_finder import alias_pages
 
 
 def published_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url: str, site_name: str,
@@ -32,6 +33,7 @@ def published_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url
     files[feed_url(lang)] = atom_feed(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     if redirects:
         files.update(redirect_pages(kb=kb, lang=lang, site_url=site_url))
+        files.update(alias_pages(lang, site_url))
     return files
 
 

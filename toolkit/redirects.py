@@ -43,6 +43,8 @@ def redirect_html(*, title: str, lang: str, target: str, canonical: str, title_l
         f'<html lang="{esc(lang)}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
+        # Nothing to load: the strictest policy, as on every page of the site.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; base-uri \'none\'; form-action \'none\'">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{esc(words['title'].format(title=title))}</title>\n"
         '<meta name="robots" content="noindex">\n'

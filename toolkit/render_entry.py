@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from toolkit import urls
 from toolkit.index import CrossIndex
+from toolkit.group_size import FACET as GROUP_FACET
+from toolkit.group_size import group_sizes
 from toolkit.labels import label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.model import Entry, KnowledgeBase
 from toolkit.order import by_title
 from toolkit.schema import ESTIMATES_BY_EDITORS
+from toolkit.search import SEARCH_IGNORE, tag_words, words_html
 
 
 class EntryPage:
@@ -27,23 +30,30 @@ class EntryPage:
         return self.kb.vocab[vocab].label(key, self.lang)
 
     def chips(self, vocab: str, keys: list[str]) -> str:
-        """Facet values as links: topics to their page, the rest to the filtered catalogue."""
+        """Facet values as links: topics to their page, a tool's other values to the page that
+        lists every tool with that value (it works without JavaScript too)."""
         items = []
         for key in keys:
             if vocab == "themen":
                 target = urls.topic_url(key, self.lang)
             else:
-                target = urls.catalogue_url(self.entry.kind, self.lang) + f"?{vocab}={key}"
-            items.append(link(self.href(target), self.vocab_label(vocab, key), class_="kb-chip"))
+                target = urls.facet_url(self.entry.kind, vocab, key, self.lang)
+            text = label(self.lang, f"{vocab}_{key}") if vocab == GROUP_FACET else self.vocab_label(vocab, key)
+            items.append(link(self.href(target), text, class_="kb-chip"))
         return ul(items, "kb-chips")
 
     def entry_link(self, kind: str, slug: str) -> str:
         other = self.kb.collection(kind)[slug]
         return link(self.href(urls.entry_url(kind, slug, self.lang)), other.title(self.lang))
 
-    def section(self, key: str, content: str) -> str:
+    def section(self, key: str, content: str, *, furniture: bool = False) -> str:
+        """A headed section. ``furniture``: lists of other pages and notices, which the site
+        search leaves out, so a query leads to an entry's own page, not to pages that list it."""
         if not content:
             return ""
+        if furniture:
+            return (f'\n\n## {md_text(label(self.lang, key))} {{ {SEARCH_IGNORE} }}\n'
+                    + block(f"<div {SEARCH_IGNORE}>{content}</div>"))
         return f"\n\n## {md_text(label(self.lang, key))}\n" + block(content)
 
     # -- the page --------------------------------------------------------------------------
@@ -57,8 +67,8 @@ class EntryPage:
         facts = self.tool_facts() if e.kind == "werkzeug" else self.project_facts()
         parts.append(block(
             f'<section class="kb-steckbrief" aria-labelledby="steckbrief-title"{wrap}>'
-            f'<h2 id="steckbrief-title">{esc(label(lang, "steckbrief"))}</h2>'
-            f'<dl>{"".join(f"<dt>{esc(label(lang, k))}</dt><dd>{v}</dd>" for k, v in facts if v)}</dl>'
+            f'<h2 id="steckbrief-title" {SEARCH_IGNORE}>{esc(label(lang, "steckbrief"))}</h2>'
+            f'<dl>{FACT_SEPARATOR.join(_fact(lang, k, v) for k, v in facts if v)}</dl>'
             f"</section>"
         ))
         if e.kind == "werkzeug":
@@ -75,14 +85,15 @@ class EntryPage:
             projects = [self.entry_link("modellvorhaben", p.slug) for p in
                         by_title((self.kb.projects[s] for s in self.index.projects_by_tool.get(e.slug, [])), lang)]
             parts.append(self.section("used_in_projects", ul(projects)
-                                      or f"<p>{esc(label(lang, 'no_projects'))}</p>"))
+                                      or f"<p>{esc(label(lang, 'no_projects'))}</p>", furniture=True))
             related = [self.entry_link("werkzeug", s) for s in self.index.related.get(e.slug, [])]
-            parts.append(self.section("related", ul(related, "kb-related")))
+            parts.append(self.section("related", ul(related, "kb-related"), furniture=True))
         else:
             tools = [self.entry_link("werkzeug", t.slug) for t in by_title((self.kb.tools[s] for s in e.get("werkzeuge", [])), lang)]
-            parts.append(self.section("werkzeuge", ul(tools)))
+            parts.append(self.section("werkzeuge", ul(tools), furniture=True))
         terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
-        parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms")))
+        parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms"), furniture=True))
+        parts.append(block(words_html(tag_words(self.kb, e, lang))))
         sources = e.get("quellen" if e.kind == "werkzeug" else "links", [])
         parts.append(self.section("quellen" if e.kind == "werkzeug" else "links",
                                   ul([external_link(s["url"], s["titel"]) for s in sources])))
@@ -97,6 +108,7 @@ class EntryPage:
         people = e.get("teilnehmende")
         return [
             ("formattyp", self.chips("formattyp", [e.data["formattyp"]])),
+            ("ziel", self.chips("ziel", e.get("ziel", []))),
             ("themen", self.chips("themen", e.get("themen", []))),
             ("zielgruppen", self.chips("zielgruppen", e.get("zielgruppen", []))),
             ("modus", self.chips("modus", [e.data["modus"]])),
@@ -104,6 +116,7 @@ class EntryPage:
             ("reichweite", self.chips("reichweite", e.get("reichweite", []))),
             ("dauer", esc(e.text("dauer", lang))),
             ("teilnehmende", esc(label(lang, "participants_range", **people)) if people else ""),
+            (GROUP_FACET, self.chips(GROUP_FACET, group_sizes(people))),
             ("aufwand", self.chips("aufwand", [e.data["aufwand"]])),
             ("kosten", esc(e.text("kosten", lang) or "")),
             ("richtwerte", self.estimates()),
@@ -146,6 +159,19 @@ class EntryPage:
             ("themen", self.chips("themen", e.get("themen", []))),
             ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
         ]
+
+
+# Facts the site search skips whole: a review date says nothing about what an entry is about.
+UNSEARCHED_FACTS = ("geprueft",)
+# Whitespace between the rows: Pagefind joins the text of adjacent <dd>s without a space
+# ("dazwischen2 bis 6 Personen") once the labels between them are left out.
+FACT_SEPARATOR = "\n"
+
+
+def _fact(lang: str, key: str, value: str) -> str:
+    """One row of the fact box. Its label is left out of the search index: every entry has it."""
+    row = f"<dt {SEARCH_IGNORE}>{esc(label(lang, key))}</dt>"
+    return row + (f"<dd {SEARCH_IGNORE}>{value}</dd>" if key in UNSEARCHED_FACTS else f"<dd>{value}</dd>")
 
 
 def _date(value, lang: str) -> str:  # type: ignore[no-untyped-def]

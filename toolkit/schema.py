@@ -70,6 +70,7 @@ WERKZEUG: tuple[Field, ...] = (
     text("zweck", "why and when to use it", required=True, translatable=True),
     Field("formattyp", "key", "kind of format", required=True, vocab="formattyp"),
     keys("themen", "topics it serves", "themen", required=True),
+    keys("ziel", "what it helps to achieve: its purposes", "ziel", required=True),
     keys("zielgruppen", "whom it is for", "zielgruppen", required=True),
     Field("modus", "key", "analog, digital or hybrid", required=True, vocab="modus"),
     Field("organisation", "key", "organised centrally or locally", required=True, vocab="organisation"),

@@ -16,16 +16,30 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit import search_words
 from toolkit.labels import label
-from toolkit.urls import FOLDERS
+from toolkit.markup import esc
+from toolkit.model import LANGUAGES, Entry, KnowledgeBase
+from toolkit.schema import KINDS
+from toolkit.urls import FOLDERS, prefix
 
 # The bundle's folder under the site root: the header's search box loads pagefind/pagefind.js.
 BUNDLE_FOLDER = "pagefind"
 GLOSSARY_PAGE = "glossar"
+TOPIC_FOLDER = "themen"
+# Pagefind leaves out the element that carries this attribute and all inside it: page furniture
+# (fact-box labels, lists of other pages, notices) that every page of a kind repeats.
+SEARCH_IGNORE = 'data-pagefind-ignore="all"'
 
 # Words of the search box; the box is on every page, the 404 page included.
 UI_LABELS = ("search", "search_label", "search_open", "search_placeholder", "search_none", "search_one",
-             "search_other", "search_loading", "search_failed", "search_more")
+             "search_other", "search_loading", "search_failed", "search_all", "search_results", "search_matched",
+             "search_has", "search_for", "search_title", "search_page", "search_prev", "search_next")
+# The results page (docs/suche.md, docs/suche.en.md): /suche/?q=…, and /en/suche/ like every
+# English page. English visitors get it at an English address too: the build copies the page
+# there (same depth, so its relative links hold) and the English box leads there.
+RESULTS_PAGE = "suche/"
+RESULTS_ALIASES = {"en": "search/"}
 
 
 class SearchIndexError(Exception):
@@ -39,7 +53,7 @@ class IndexReport:
 
 
 def result_type(*, src_uri: str, lang: str) -> str:
-    """The label a search result carries: Werkzeug, Modellvorhaben, Glossar or Seite (in ``lang``).
+    """The label a search result carries: Werkzeug, Modellvorhaben, Glossar, Thema or Seite (in ``lang``).
 
     ``src_uri`` is the page's source path, German or English (``werkzeuge/x.en.md``). Every file
     in a collection's folder but its index is an entry: the sources' checker sees to that.
@@ -51,11 +65,38 @@ def result_type(*, src_uri: str, lang: str) -> str:
             return label(lang, f"kind_{kind}")
     if stem == GLOSSARY_PAGE:
         return label(lang, "kind_begriff")
+    if folder == TOPIC_FOLDER and name != "index":
+        return label(lang, "kind_thema")
     return label(lang, "kind_seite")
+
+
+def searched(*, src_uri: str) -> bool:
+    """Whether a page goes into the search index: not the pages that only list the entries with
+    one facet value (werkzeuge/<facet>/<value>): a query should lead to the entries themselves,
+    and their tags' words are in the entries' index (``tag_words``)."""
+    stem = src_uri.split(".", 1)[0]
+    return not any(stem.startswith(folder + "/") and stem.count("/") == 2 for folder in FOLDERS.values())
 
 
 def ui_labels(*, lang: str) -> dict[str, str]:
     return {key: label(lang, key) for key in UI_LABELS}
+
+
+def box_settings(*, lang: str) -> dict[str, str]:
+    """What the header's box needs besides words: the results page, and whether to split compounds."""
+    return {"results": prefix(lang) + RESULTS_ALIASES.get(lang, RESULTS_PAGE),
+            "split": str(lang in search_words.SPLIT_LANGUAGES).lower()}
+
+
+def copy_results_aliases(site_dir: Path) -> None:
+    """The results page at its English address: a copy of en/suche/ at en/search/."""
+    for lang, alias in RESULTS_ALIASES.items():
+        assert alias.count("/") == RESULTS_PAGE.count("/"), "an alias at another depth breaks relative links"
+        source = site_dir / prefix(lang) / RESULTS_PAGE / "index.html"
+        if source.is_file():
+            target = site_dir / prefix(lang) / alias / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
 
 
 def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
@@ -65,13 +106,20 @@ def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
 
 def build_index(*, site_dir: Path) -> IndexReport:
     """Index the finished site. Run it once, after every language has been written."""
+    copy_results_aliases(site_dir)
     command = index_command(site_dir=site_dir)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir} (exit status {result.returncode}):\n{output}")
-    _sort_entry_file(site_dir / BUNDLE_FOLDER / "pagefind-entry.json")
-    return IndexReport(command=command, output=output)
+    bundle = site_dir / BUNDLE_FOLDER
+    _sort_entry_file(bundle / "pagefind-entry.json")
+    try:
+        sizes = search_words.write_word_lists(bundle, languages={lang: prefix(lang) for lang in LANGUAGES})
+    except search_words.FragmentFormatError as error:
+        raise SearchIndexError(f"{error}; the word list for compound splitting could not be written") from error
+    words = ", ".join(f"{lang} {size / 1000:.0f} KB" for lang, size in sizes.items())
+    return IndexReport(command=command, output=f"{output}\nWord lists for compound splitting: {words}")
 
 
 def _sort_entry_file(path: Path) -> None:
@@ -79,3 +127,34 @@ def _sort_entry_file(path: Path) -> None:
     # the same sources are byte-identical. The browser reads the file as JSON: order is no matter.
     entry = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# The metadata field that carries a page's search words: Pagefind matches a query against it and
+# ranks the page by it (overrides/assets/search.js weighs it), but never shows it in an excerpt.
+WORDS_META = "suchwoerter"
+
+
+def tag_words(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
+    """The vocabulary's search words of every value an entry is tagged with (docs/vokabular.yml).
+
+    "Bürgerbeteiligung" then finds a tool tagged *beteiligung* whose text never says it.
+    """
+    words: list[str] = []
+    for field in KINDS[entry.kind]:
+        vocab = field.vocab or (field.item.vocab if field.item else None)
+        if vocab is None or vocab not in kb.vocab:
+            continue
+        value = entry.get(field.name)
+        for key in value if isinstance(value, list) else [value] if value else []:
+            words += [w for w in kb.vocab[vocab].search_words(str(key), lang) if w not in words]
+    return words
+
+
+def words_html(words: list[str] | tuple[str, ...]) -> str:
+    """A page's search words as its metadata: found by search, never shown."""
+    if not words:
+        return ""
+    # Pagefind separates metadata fields by commas: the words are joined without one.
+    # Taken from an attribute of an empty element: text inside would be indexed as the page's own.
+    joined = esc(" · ".join(w.replace(",", " ") for w in words))
+    return f'<span data-{WORDS_META}="{joined}" data-pagefind-meta="{WORDS_META}[data-{WORDS_META}]"></span>'

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from toolkit import render_lists
+from toolkit import render_facet_pages, render_finder, render_lists
 from toolkit.figures import figures_html
 from toolkit.head import PageHead, page_head
 from toolkit.index import CrossIndex, build_index
@@ -76,12 +76,38 @@ class Site:
         return previewing.banner_html(self.problems, lang) if self.preview else ""
 
     def generated_pages(self) -> list[str]:
-        """Source paths of the pages that exist only in the knowledge base (topic pages)."""
+        """Source paths of the pages that exist only in the knowledge base: topic pages, a page per
+        facet value of the tools and the method finder."""
+        bases = [f"{TOPIC_FOLDER}/{key}" for key in (self.kb.vocab["themen"].values if "themen" in self.kb.vocab else [])]
+        if not self.problems.errors:
+            bases += [f"{FOLDERS['werkzeug']}/{facet}/{key}" for facet, key in self._facet_pages]
+            bases.append(render_finder.SOURCE[:-3])
         pages = []
-        for key in self.kb.vocab["themen"].values if "themen" in self.kb.vocab else []:
-            pages.append(f"{TOPIC_FOLDER}/{key}.md")
-            pages += [f"{TOPIC_FOLDER}/{key}.{lang}.md" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+        for base in bases:
+            pages.append(f"{base}.md")
+            pages += [f"{base}.{lang}.md" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
         return pages
+
+    @cached_property
+    def _facet_pages(self) -> list[tuple[str, str]]:
+        return render_facet_pages.facet_pages(self.kb)
+
+    def _facet_page(self, path: str) -> tuple[str, str] | None:
+        """(facet, key) when ``path`` is the source path of a facet value's page."""
+        parts = path[:-3].split("/")
+        if len(parts) == 3 and parts[0] == FOLDERS["werkzeug"] and (parts[1], parts[2]) in self._facet_pages:
+            return parts[1], parts[2]
+        return None
+
+    def page_description(self, src_uri: str, lang: str) -> str | None:
+        """The plain-text description of a page the knowledge base renders, where it has its own."""
+        path, _ = normalise(src_uri)
+        facet_page = self._facet_page(path)
+        if facet_page:
+            return render_facet_pages.facet_page_description(self.kb, *facet_page, lang)
+        if path == render_finder.SOURCE:
+            return render_finder.finder_description(lang)
+        return None
 
     def page_source(self, src_uri: str, lang: str, markdown: str) -> Lifted | None:
         """The Markdown of the page from ``src_uri`` in ``lang``; ``None`` leaves a page as written.
@@ -116,6 +142,11 @@ class Site:
         topics = self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
         if folder == TOPIC_FOLDER and slug in topics:
             return render_lists.topic_markdown(self.kb, self.index, slug, lang)
+        facet_page = self._facet_page(path)
+        if facet_page:
+            return render_facet_pages.facet_page_markdown(self.kb, *facet_page, lang)
+        if path == render_finder.SOURCE:
+            return render_finder.finder_markdown(self.kb, lang)
         role = LIST_PAGES.get(path)
         if role is None:
             return None
@@ -139,6 +170,11 @@ class Site:
         topics = self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
         if folder == TOPIC_FOLDER and slug in topics:
             return esc(topics[slug].label[lang])
+        facet_page = self._facet_page(path)
+        if facet_page:
+            return esc(render_facet_pages.facet_page_title(self.kb, *facet_page, lang))
+        if path == render_finder.SOURCE:
+            return esc(render_finder.finder_title(lang))
         return None
 
     @property

@@ -40,6 +40,7 @@ GERMAN_DOCS = {
     "kind of format": "Art des Formats",
     "topics it serves": "Themen, denen es dient",
     "whom it is for": "für wen es gedacht ist",
+    "what it helps to achieve: its purposes": "was es erreichen hilft: seine Ziele",
     "analog, digital or hybrid": "analog, digital oder hybrid",
     "organised centrally or locally": "zentral oder vor Ort organisiert",
     "local, regional or nationwide": "lokal, regional oder bundesweit",

@@ -35,6 +35,11 @@ def catalogue_url(kind: str, lang: str) -> str:
     return f"{prefix(lang)}{FOLDERS[kind]}/"
 
 
+def facet_url(kind: str, facet: str, key: str, lang: str) -> str:
+    """The page that lists every entry with one facet value, e.g. ``werkzeuge/formattyp/werkstatt/``."""
+    return f"{prefix(lang)}{FOLDERS[kind]}/{facet}/{key}/"
+
+
 def topic_url(key: str, lang: str) -> str:
     return f"{prefix(lang)}themen/{key}/"
 

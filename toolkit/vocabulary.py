@@ -10,6 +10,7 @@ from toolkit.slug import SLUG
 from toolkit.source import parse_yaml, read_text
 
 VOCABULARY_FILE = "vokabular.yml"
+SEARCH_WORDS = "suchwoerter"  # the optional field of a value with words a visitor may type for it
 
 # Every vocabulary the content model uses, with what it is for.
 REQUIRED = {
@@ -19,6 +20,7 @@ REQUIRED = {
     "organisation": "central or local organisation",
     "reichweite": "local, regional or nationwide reach",
     "formattyp": "kinds of format",
+    "ziel": "what a tool helps to achieve (purpose)",
     "aufwand": "effort for the organisers",
     "dauerklasse": "coarse duration classes",
     "lagetyp": "BBSR location types of towns",
@@ -57,7 +59,8 @@ def load_vocabularies(docs: Path, root: Path, problems: Problems) -> dict[str, V
         values: dict[str, VocabValue] = {}
         for key, value in spec["werte"].items():
             where = (name, "werte", key)
-            parsed_value = _value(str(key), value, rel, lines.line(where), problems)
+            parsed_value = _value(str(key), value, rel, lines.line(where), problems,
+                                  lines.line((*where, SEARCH_WORDS)))
             if parsed_value is not None:
                 values[parsed_value.key] = parsed_value
         result[name] = Vocabulary(name, str(spec.get("beschreibung", "")).strip(), values)
@@ -67,7 +70,7 @@ def load_vocabularies(docs: Path, root: Path, problems: Problems) -> dict[str, V
     return result
 
 
-def _value(key: str, value: object, rel: str, line: int, problems: Problems) -> VocabValue | None:
+def _value(key: str, value: object, rel: str, line: int, problems: Problems, search_line: int) -> VocabValue | None:
     if not SLUG.match(key):
         problems.error(rel, line, f"vocabulary key '{key}' must be lowercase letters, digits and hyphens")
         return None
@@ -80,11 +83,33 @@ def _value(key: str, value: object, rel: str, line: int, problems: Problems) -> 
         problems.error(rel, line, f"'{key}' needs a text label for: {', '.join(missing)}")
         return None
     intro = value.get("einleitung") or {}
-    unknown = set(value) - {*LANGUAGES, "einleitung"}
+    unknown = set(value) - {*LANGUAGES, "einleitung", SEARCH_WORDS}
     if unknown:
-        problems.error(rel, line, f"'{key}' has unknown fields: {', '.join(sorted(unknown))} (allowed: de, en, einleitung)")
+        problems.error(rel, line, f"'{key}' has unknown fields: {', '.join(sorted(unknown))} "
+                       f"(allowed: de, en, einleitung, {SEARCH_WORDS})")
     if not isinstance(intro, dict) or not all(isinstance(intro.get(lang, ""), str) for lang in LANGUAGES):
         problems.error(rel, line, f"'{key}': 'einleitung' needs texts 'de:' and 'en:'")
         intro = {}
+    search = _search_words(key, value.get(SEARCH_WORDS), rel, search_line, problems)
     return VocabValue(key, {k: v.strip() for k, v in labels.items()},  # type: ignore[union-attr]
-                      {k: v.strip() for k, v in intro.items() if k in LANGUAGES and v})
+                      {k: v.strip() for k, v in intro.items() if k in LANGUAGES and v}, search)
+
+
+def _search_words(key: str, spec: object, rel: str, line: int, problems: Problems) -> dict[str, tuple[str, ...]]:
+    """``suchwoerter: {de: [...], en: [...]}``: optional, each language a list of words."""
+    if spec is None:
+        return {}
+    hint = f"'{key}': '{SEARCH_WORDS}' needs lists of words per language, e.g. {SEARCH_WORDS}: {{de: [Wort], en: [word]}}"
+    if not isinstance(spec, dict):
+        problems.error(rel, line, hint)
+        return {}
+    result: dict[str, tuple[str, ...]] = {}
+    for lang, words in spec.items():
+        if lang not in LANGUAGES:
+            problems.error(rel, line, f"'{key}': '{SEARCH_WORDS}' has unknown language '{lang}' (allowed: de, en)")
+            continue
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            problems.error(rel, line, hint)
+            continue
+        result[lang] = tuple(dict.fromkeys(w.strip() for w in words))
+    return result
