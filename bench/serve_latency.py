@@ -7,7 +7,7 @@ until the new text is there. Usage:
 
     .venv/bin/python bench/serve_latency.py                    # both sizes, corpus 2,000/500/300
     .venv/bin/python bench/serve_latency.py --sizes site       # the shipped site only
-    .venv/bin/python bench/serve_latency.py --tools 100 --projects 25 --terms 15   # a small corpus
+    .venv/bin/python bench/serve_latency.py --tools 100 --projects 25 --terms 25   # a small corpus
 
 It prints one Markdown table row per size, for BENCHMARKS.md.
 """

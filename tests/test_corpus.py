@@ -13,7 +13,7 @@ import yaml
 
 from conftest import REPO, build
 
-SIZE = ["--tools", "20", "--projects", "5", "--terms", "10"]
+SIZE = ["--tools", "20", "--projects", "5", "--terms", "20"]
 
 
 def corpus(dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -52,7 +52,7 @@ def test_tiny_corpus_has_the_asked_entries(tiny: Path) -> None:
     found = entries(tiny)
     assert sum(folder == "werkzeuge" for folder, _, _ in found) == 20
     assert sum(folder == "modellvorhaben" for folder, _, _ in found) == 5
-    assert len(yaml.safe_load((tiny / "docs" / "glossar.yml").read_text(encoding="utf-8"))) == 10
+    assert len(yaml.safe_load((tiny / "docs" / "glossar.yml").read_text(encoding="utf-8"))) == int(SIZE[SIZE.index("--terms") + 1])
 
 
 def test_tiny_corpus_passes_the_checker(tiny: Path) -> None:

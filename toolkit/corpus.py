@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from toolkit import corpus_text as words
+from toolkit.head import DESCRIPTION_MAX
 from toolkit.load import COLLECTION_PAGES, GLOSSARY_FILE
 from toolkit.problems import Problems
 from toolkit.slug import slugify
@@ -118,7 +119,7 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
         raise CorpusError("the project's vocabulary has errors; run 'python -m toolkit check' first:\n"
                           + "\n".join(p.format() for p in problems.errors))
     linked = _linked_slugs(docs)
-    for kind, count in (("werkzeuge", tools), ("modellvorhaben", projects)):
+    for kind, count in (("werkzeuge", tools), ("modellvorhaben", projects), ("glossar", terms)):
         if len(linked[kind]) > count:
             raise CorpusError(f"the hand-written pages link to {len(linked[kind])} entries in docs/{kind}/; "
                               f"ask for at least that many")
@@ -314,6 +315,14 @@ class _Generator:
             found.setdefault(words.sentence(self.rng, lang), None)
         return list(found)
 
+    def summary(self, lang: str, lead: str = "") -> str:
+        """One sentence short enough for a page description, as the checker asks of editors."""
+        for _ in range(50):
+            text = lead + self.sentences(lang, 1)[0]
+            if len(text) <= DESCRIPTION_MAX:
+                return text
+        return text[:DESCRIPTION_MAX - 1].rstrip() + "…"
+
     def body(self, kind: str, lang: str, *, seed: int, mentions: list[str], links: list[str]) -> str:
         """About 300 words: three sections, a list, term mentions and links to other entries."""
         rng = random.Random(seed)  # the same sequence in both languages: same shape of text
@@ -364,7 +373,7 @@ class _Generator:
         mentioned = rng.sample(terms, min(len(terms), rng.randint(2, 4)))
         data: dict[str, Any] = {
             "titel": tool.title["de"],
-            "kurz": f"{tool.title['de']}: " + self.sentences("de", 1)[0],
+            "kurz": self.summary("de", f"{tool.title['de']}: "),
             "zweck": " ".join(self.sentences("de", 2)),
             "formattyp": self.pick("formattyp", i),
             "themen": _Flow(self.picks("themen", i, 1, 4)),
@@ -380,7 +389,7 @@ class _Generator:
         }
         english: dict[str, Any] = {
             "titel": tool.title["en"],
-            "kurz": f"{tool.title['en']}: " + self.sentences("en", 1)[0],
+            "kurz": self.summary("en", f"{tool.title['en']}: "),
             "zweck": " ".join(self.sentences("en", 2)),
             "dauer": DURATIONS.get(duration, ("je nach Umfang", "depending on scope"))[1],
         }
@@ -435,7 +444,7 @@ class _Generator:
         mentioned = rng.sample(terms, min(len(terms), rng.randint(2, 4)))
         data: dict[str, Any] = {
             "titel": proj.title["de"],
-            "kurz": " ".join(self.sentences("de", 1)),
+            "kurz": self.summary("de"),
             "orte": towns,
             "partner": [f"Hochschule {self.town_name()}" for _ in range(rng.randint(0, 2))],
         }
@@ -444,7 +453,7 @@ class _Generator:
         if i % 5 != 4:
             data["projektaufruf"] = self.pick("projektaufruf", i)
         data["laufzeit"] = {"von": start, "bis": start + rng.randint(1, 3)} if i % 10 else {"von": start}
-        english: dict[str, Any] = {"titel": proj.title["en"], "kurz": " ".join(self.sentences("en", 1))}
+        english: dict[str, Any] = {"titel": proj.title["en"], "kurz": self.summary("en")}
         if i % 3 != 2:
             amount = rng.randint(2, 40) * 10_000
             data["foerderung"] = f"{amount:,} Euro aus der Pilotphase".replace(",", ".")
