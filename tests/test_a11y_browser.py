@@ -414,3 +414,23 @@ def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, wid
     assert not away, f"{url}: focus lands on elements outside the screen: {away[:5]}"
     plain = [_name(stop) for stop in walk.without_indicator()]
     assert not plain, f"{url}: no visible focus indicator (outline, shadow, background or stroke) on: {plain[:8]}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_back_to_top_control_never_takes_the_focus(visit, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Why the keyboard walk on a short catalogue lost its focus now and then: when Tab scrolled the
+    page up (through the map), the theme showed its back-to-top button and made it focusable; a Tab
+    that reached it before the theme hid it again (and blurred it) dropped the focus to the page's
+    start. Here the button is shown on purpose, and Tab from the last link of the content must go
+    on to the footer."""
+    page, url = visit("tool", lang, 1280, "light", wait="load")
+    tab = page.page
+    tab.mouse.wheel(0, 4000)
+    tab.wait_for_timeout(400)
+    tab.mouse.wheel(0, -600)
+    tab.wait_for_function("() => { const t = document.querySelector('[data-md-component=top]'); return t && !t.hidden; }")
+    tab.evaluate("() => document.querySelector('.kb-page-edit a, .md-content a:last-of-type').focus({preventScroll: true})")
+    tab.keyboard.press("Tab")
+    landed = tab.evaluate("() => { const a = document.activeElement; return {top: !!a.closest('[data-md-component=top]'),"
+                          " footer: !!a.closest('footer'), tag: a.tagName}; }")
+    assert not landed["top"] and landed["footer"], f"{url}: Tab after the content went to {landed}, not the footer"
