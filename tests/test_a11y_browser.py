@@ -422,7 +422,7 @@ def test_the_back_to_top_control_never_takes_the_focus(visit, lang: str) -> None
     page up (through the map), the theme showed its back-to-top button and made it focusable; a Tab
     that reached it before the theme hid it again (and blurred it) dropped the focus to the page's
     start. Here the button is shown on purpose, and Tab from the last link of the content must go
-    on to the footer."""
+    on to the next link and stay there."""
     page, url = visit("tool", lang, 1280, "light", wait="load")
     tab = page.page
     tab.mouse.wheel(0, 4000)
@@ -431,6 +431,8 @@ def test_the_back_to_top_control_never_takes_the_focus(visit, lang: str) -> None
     tab.wait_for_function("() => { const t = document.querySelector('[data-md-component=top]'); return t && !t.hidden; }")
     tab.evaluate("() => document.querySelector('.kb-page-edit a, .md-content a:last-of-type').focus({preventScroll: true})")
     tab.keyboard.press("Tab")
-    landed = tab.evaluate("() => { const a = document.activeElement; return {top: !!a.closest('[data-md-component=top]'),"
-                          " footer: !!a.closest('footer'), tag: a.tagName}; }")
-    assert not landed["top"] and landed["footer"], f"{url}: Tab after the content went to {landed}, not the footer"
+    where = "() => { const a = document.activeElement; return {top: !!a.closest('[data-md-component=top]'), tag: a.tagName}; }"
+    landed = tab.evaluate(where)
+    assert not landed["top"] and landed["tag"] != "BODY", f"{url}: Tab after the content went to {landed}"
+    tab.wait_for_timeout(500)  # the theme hides its control 250 ms after showing it
+    assert tab.evaluate(where)["tag"] != "BODY", f"{url}: the focus was lost after Tab"
