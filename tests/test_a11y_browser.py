@@ -416,3 +416,25 @@ def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, wid
     assert not away, f"{url}: focus lands on elements outside the screen: {away[:5]}"
     plain = [_name(stop) for stop in walk.without_indicator()]
     assert not plain, f"{url}: no visible focus indicator (outline, shadow, background or stroke) on: {plain[:8]}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_back_to_top_control_never_takes_the_focus(visit, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Why the keyboard walk on a short catalogue lost its focus now and then: when Tab scrolled the
+    page up (through the map), the theme showed its back-to-top button and made it focusable; a Tab
+    that reached it before the theme hid it again (and blurred it) dropped the focus to the page's
+    start. Here the button is shown on purpose, and Tab from the last link of the content must go
+    on to the next link and stay there."""
+    page, url = visit("tool", lang, 1280, "light", wait="load")
+    tab = page.page
+    tab.mouse.wheel(0, 4000)
+    tab.wait_for_timeout(400)
+    tab.mouse.wheel(0, -600)
+    tab.wait_for_function("() => { const t = document.querySelector('[data-md-component=top]'); return t && !t.hidden; }")
+    tab.evaluate("() => document.querySelector('.kb-page-edit a, .md-content a:last-of-type').focus({preventScroll: true})")
+    tab.keyboard.press("Tab")
+    where = "() => { const a = document.activeElement; return {top: !!a.closest('[data-md-component=top]'), tag: a.tagName}; }"
+    landed = tab.evaluate(where)
+    assert not landed["top"] and landed["tag"] != "BODY", f"{url}: Tab after the content went to {landed}"
+    tab.wait_for_timeout(500)  # the theme hides its control 250 ms after showing it
+    assert tab.evaluate(where)["tag"] != "BODY", f"{url}: the focus was lost after Tab"
