@@ -11,11 +11,15 @@ VNU_JAR := .cache/vnu/$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 # ProperDocs, the maintained fork of MkDocs 1.6: the tests build the site with it too.
 PROPERDOCS_VERSION := 1.6.7
 PROPERDOCS := .cache/properdocs/$(PROPERDOCS_VERSION)
+# The browser editor at /admin/ (npm's @sveltia/cms), pinned in toolkit/admin.py; copied into the
+# site by every build.
+CMS_VERSION := $(shell sed -n 's/^CMS_VERSION = "\(.*\)"$$/\1/p' toolkit/admin.py)
+CMS_SCRIPT := .cache/sveltia-cms/$(CMS_VERSION)/node_modules/@sveltia/cms/dist/sveltia-cms.js
 export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: serve build check links schema test test-fast bench lock browser vnu properdocs clean
+.PHONY: serve build check links schema test test-fast bench lock browser vnu properdocs cms clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -24,10 +28,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000, reloading on every change
+serve: $(STAMP) cms  ## build and serve the site at http://127.0.0.1:8000, reloading on every change
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## the whole site into site/, failing on any warning
+build: $(STAMP) cms  ## the whole site into site/, failing on any warning
 	rm -rf site
 	$(BIN)/mkdocs build --strict --site-dir site
 
@@ -42,15 +46,15 @@ schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content
 	$(BIN)/python -m toolkit export schema schema
 	$(BIN)/python -m toolkit export templates vorlagen
 
-test: $(STAMP) browser vnu properdocs  ## the whole test suite, browser tests included
+test: $(STAMP) browser vnu properdocs cms  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) vnu properdocs  ## the tests without a browser
+test-fast: $(STAMP) vnu properdocs cms  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not browser"
 
 # Not part of test: builds a 2,000-tool corpus and its quarter three times each, with the floor
 # (bare Material), measures pages in Chromium and runs Lighthouse; writes BENCHMARKS.md.
-bench: $(STAMP) browser  ## measure build time, memory and page weights against the budgets (DESIGN §5)
+bench: $(STAMP) browser cms  ## measure build time, memory and page weights against the budgets (DESIGN §5)
 	$(BIN)/python bench/run.py
 
 browser: $(CHROMIUM)
@@ -75,6 +79,15 @@ $(VNU_JAR):
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
 	npm install --prefix .cache/vnu/$(VNU_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
 	  vnu-jar@$(VNU_VERSION)
+
+cms: $(CMS_SCRIPT)
+
+# Its install scripts are not run; the package's built script is all the site needs.
+$(CMS_SCRIPT):
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm install --prefix .cache/sveltia-cms/$(CMS_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit \
+	  --no-fund @sveltia/cms@$(CMS_VERSION)
 
 properdocs: $(PROPERDOCS)/.installed
 

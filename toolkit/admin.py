@@ -1,0 +1,107 @@
+"""The browser editor at ``/admin/``: its page, its configuration and the CMS's script, self-hosted.
+
+The CMS (Sveltia CMS, npm ``@sveltia/cms``) is installed pinned into ``.cache/`` by ``make cms``
+and copied into the site at build time: nothing loads from a CDN. ``/admin/`` is the one page
+allowed to talk to the Git host (GitHub's API, and github.com for signing in); its policy allows
+exactly that. Every other page keeps its own-origin-only policy.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from toolkit.cms_config import cms_config, dump
+from toolkit.model import Vocabulary
+
+CMS_PACKAGE = "@sveltia/cms"
+# Pinned; the Makefile reads this line to install the same version.
+CMS_VERSION = "0.221.1"
+ADMIN_FOLDER = "admin"
+_REPO = Path(__file__).resolve().parent.parent
+# The interface languages served beside the script (English is built into it).
+UI_LOCALES = ("de",)
+
+# What the editor may reach besides this site: the Git host's API and its sign-in.
+GIT_HOST = ("https://api.github.com", "https://github.com")
+# - style-src 'unsafe-inline': the CMS's components add their styles as <style> elements at
+#   run time. On this page only, which shows no text from outside the repository unescaped.
+# - img-src data: blob:: pictures chosen for upload are shown before they are committed.
+POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          "img-src 'self' data: blob:; font-src 'self' data:; "
+          f"connect-src 'self' {' '.join(GIT_HOST)}; frame-src 'self' blob:; worker-src 'self' blob:; "
+          "object-src 'none'; base-uri 'self'; form-action 'self' https://github.com")
+
+
+class CmsMissing(Exception):
+    """The CMS package is not installed; the message says how to install it."""
+
+
+def cms_dir() -> Path:
+    """Where ``make cms`` installs the package (``KB_CMS_DIR`` names another place)."""
+    override = os.environ.get("KB_CMS_DIR")
+    if override:
+        return Path(override)
+    return _REPO / ".cache" / "sveltia-cms" / CMS_VERSION / "node_modules" / "@sveltia" / "cms"
+
+
+def admin_files(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str,
+                site_dir: Path) -> dict[str, bytes]:
+    """Path below the site root -> content: the page, its configuration, the CMS and our two scripts.
+
+    ``site_dir`` is the built site: the preview pane uses the stylesheets found there.
+    """
+    package = cms_dir()
+    script = package / "dist" / "sveltia-cms.js"
+    if not script.is_file():
+        raise CmsMissing(f"The browser editor needs {CMS_PACKAGE} {CMS_VERSION} in {package}: run 'make cms' "
+                         f"(npm installs it there, pinned).")
+    config = cms_config(vocab=vocab, edit_base=edit_base, site_url=site_url)
+    files = {
+        f"{ADMIN_FOLDER}/index.html": admin_page().encode("utf-8"),
+        f"{ADMIN_FOLDER}/config.yml": dump(config).encode("utf-8"),
+        f"{ADMIN_FOLDER}/sveltia-cms.js": script.read_bytes(),
+        f"{ADMIN_FOLDER}/setup.js": (Path(__file__).parent / "data" / "admin-setup.js").read_bytes(),
+        f"{ADMIN_FOLDER}/preview.js": preview_script(preview_styles(site_dir)).encode("utf-8"),
+    }
+    for locale in UI_LOCALES:
+        files[f"{ADMIN_FOLDER}/locales/{locale}.json"] = (package / "locales" / f"{locale}.json").read_bytes()
+    return files
+
+
+def admin_page() -> str:
+    # German first: the editors are German-speaking; the CMS shows its own interface in the
+    # language chosen in its settings (German unless changed).
+    return f"""<!doctype html>
+<html lang="de">
+<head>
+<meta http-equiv="Content-Security-Policy" content="{html.escape(POLICY)}">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<meta name="referrer" content="same-origin">
+<title>Inhalte bearbeiten – Kleinstadtakademie</title>
+<link href="config.yml" type="application/yaml" rel="cms-config-url">
+<script src="setup.js"></script>
+</head>
+<body>
+<noscript><p>Zum Bearbeiten im Browser wird JavaScript gebraucht. Ohne JavaScript bearbeiten Sie die
+Quelldateien direkt im Repository (siehe CONTRIBUTING.md).</p></noscript>
+<script src="sveltia-cms.js"></script>
+<script src="preview.js"></script>
+</body>
+</html>
+"""
+
+
+def preview_styles(site_dir: Path) -> list[str]:
+    """The site's stylesheets, as paths from the site root: the preview pane looks like the site."""
+    theme = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "stylesheets").glob("*.min.css"))
+    own = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").glob("*.css"))
+    return theme + own
+
+
+def preview_script(styles: list[str]) -> str:
+    lines = [f'CMS.registerPreviewStyle("../{style}");' for style in styles]
+    return "// The site's own stylesheets in the editor's preview pane (generated by the build).\n" + "\n".join(lines) + "\n"
