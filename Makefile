@@ -11,10 +11,11 @@ VNU_JAR := .cache/vnu/$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 # ProperDocs, the maintained fork of MkDocs 1.6: the tests build the site with it too.
 PROPERDOCS_VERSION := 1.6.7
 PROPERDOCS := .cache/properdocs/$(PROPERDOCS_VERSION)
-# The browser editor at /admin/ (npm's @sveltia/cms), pinned in toolkit/admin.py; copied into the
-# site by every build.
-CMS_VERSION := $(shell sed -n 's/^CMS_VERSION = "\(.*\)"$$/\1/p' toolkit/admin.py)
-CMS_SCRIPT := .cache/sveltia-cms/$(CMS_VERSION)/node_modules/@sveltia/cms/dist/sveltia-cms.js
+# The browser editor at /admin/ (npm's @sveltia/cms and its fonts), pinned in toolkit/admin.py;
+# copied into the site by every build.
+CMS_PACKAGES := $(shell sed -n 's/^ *"\(@[^"]*\)",  \# npm$$/\1/p' toolkit/admin.py)
+CMS_VERSION := $(patsubst @sveltia/cms@%,%,$(filter @sveltia/cms@%,$(CMS_PACKAGES)))
+CMS_STAMP := .cache/sveltia-cms/$(CMS_VERSION)/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
@@ -80,14 +81,16 @@ $(VNU_JAR):
 	npm install --prefix .cache/vnu/$(VNU_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
 	  vnu-jar@$(VNU_VERSION)
 
-cms: $(CMS_SCRIPT)
+cms: $(CMS_STAMP)
 
-# Its install scripts are not run; the package's built script is all the site needs.
-$(CMS_SCRIPT):
+# Their install scripts are not run; the CMS's built script and the font files are all the site needs.
+# The fonts' versions follow the CMS's, so the CMS's version names the folder.
+$(CMS_STAMP):
 	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
 	npm install --prefix .cache/sveltia-cms/$(CMS_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit \
-	  --no-fund @sveltia/cms@$(CMS_VERSION)
+	  --no-fund $(CMS_PACKAGES)
+	touch $@
 
 properdocs: $(PROPERDOCS)/.installed
 

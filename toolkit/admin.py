@@ -9,17 +9,28 @@ exactly that. Every other page keeps its own-origin-only policy.
 from __future__ import annotations
 
 import html
+import json
 import os
+import re
 from pathlib import Path
 
 from toolkit.cms_config import cms_config, dump
 from toolkit.model import Vocabulary
 
-CMS_PACKAGE = "@sveltia/cms"
-# Pinned; the Makefile reads this line to install the same version.
-CMS_VERSION = "0.221.1"
+# Pinned npm packages; 'make cms' installs the lines marked "npm" into .cache/sveltia-cms/<version>/.
+NPM_PACKAGES = (
+    "@sveltia/cms@0.221.1",  # npm
+    # The CMS's fonts (its icons are a font), which its script would fetch from a CDN: the versions
+    # its script names. The build serves them from /admin/fonts/ instead.
+    "@fontsource-variable/source-sans-3@5.3.0",  # npm
+    "@fontsource/noto-mono@5.3.0",  # npm
+    "@fontsource-variable/material-symbols-outlined@5.3.7",  # npm
+)
+CMS_PACKAGE, CMS_VERSION = NPM_PACKAGES[0].rsplit("@", 1)
 ADMIN_FOLDER = "admin"
 _REPO = Path(__file__).resolve().parent.parent
+# A font as the CMS's script names it on the CDN: name, ":vf" for a variable font, version, file.
+_CDN_FONT = re.compile(r"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(:vf)?@([0-9.]+)/([a-z0-9-]+\.woff2)")
 # The interface languages served beside the script (English is built into it).
 UI_LOCALES = ("de",)
 
@@ -30,7 +41,7 @@ GIT_HOST = ("https://api.github.com", "https://github.com")
 # - img-src data: blob:: pictures chosen for upload are shown before they are committed.
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob:; font-src 'self' data:; "
-          f"connect-src 'self' {' '.join(GIT_HOST)}; frame-src 'self' blob:; worker-src 'self' blob:; "
+          f"connect-src 'self' data: blob: {' '.join(GIT_HOST)}; frame-src 'self' blob:; worker-src 'self' blob:; "
           "object-src 'none'; base-uri 'self'; form-action 'self' https://github.com")
 
 
@@ -38,12 +49,16 @@ class CmsMissing(Exception):
     """The CMS package is not installed; the message says how to install it."""
 
 
-def cms_dir() -> Path:
-    """Where ``make cms`` installs the package (``KB_CMS_DIR`` names another place)."""
-    override = os.environ.get("KB_CMS_DIR")
+def modules_dir() -> Path:
+    """Where ``make cms`` installs the packages (``KB_CMS_MODULES`` names another node_modules)."""
+    override = os.environ.get("KB_CMS_MODULES")
     if override:
         return Path(override)
-    return _REPO / ".cache" / "sveltia-cms" / CMS_VERSION / "node_modules" / "@sveltia" / "cms"
+    return _REPO / ".cache" / "sveltia-cms" / CMS_VERSION / "node_modules"
+
+
+def cms_dir() -> Path:
+    return modules_dir() / CMS_PACKAGE
 
 
 def admin_files(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str,
@@ -61,12 +76,32 @@ def admin_files(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str,
     files = {
         f"{ADMIN_FOLDER}/index.html": admin_page().encode("utf-8"),
         f"{ADMIN_FOLDER}/config.yml": dump(config).encode("utf-8"),
-        f"{ADMIN_FOLDER}/sveltia-cms.js": script.read_bytes(),
+        **self_hosted_script(script.read_text(encoding="utf-8"), modules_dir()),
         f"{ADMIN_FOLDER}/setup.js": (Path(__file__).parent / "data" / "admin-setup.js").read_bytes(),
         f"{ADMIN_FOLDER}/preview.js": preview_script(preview_styles(site_dir)).encode("utf-8"),
     }
     for locale in UI_LOCALES:
         files[f"{ADMIN_FOLDER}/locales/{locale}.json"] = (package / "locales" / f"{locale}.json").read_bytes()
+    return files
+
+
+def self_hosted_script(script: str, modules: Path) -> dict[str, bytes]:
+    """The CMS's script with its fonts taken from this site, and the font files themselves."""
+    files: dict[str, bytes] = {}
+
+    def local(match: re.Match[str]) -> str:
+        name, variable, version, file = match.groups()
+        package = modules / ("@fontsource-variable" if variable else "@fontsource") / name
+        source = package / "files" / f"{name}-{file}"
+        installed = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"] \
+            if (package / "package.json").is_file() else None
+        if installed != version or not source.is_file():
+            raise CmsMissing(f"The browser editor's script uses the font {name} {version}, but {package} holds "
+                             f"{installed or 'nothing'}: pin that version in toolkit/admin.py and run 'make cms'.")
+        files[f"{ADMIN_FOLDER}/fonts/{source.name}"] = source.read_bytes()
+        return f"fonts/{source.name}"  # resolved against the page: /admin/fonts/
+
+    files[f"{ADMIN_FOLDER}/sveltia-cms.js"] = _CDN_FONT.sub(local, script).encode("utf-8")
     return files
 
 

@@ -148,6 +148,8 @@ def _field(spec: Field, vocab: dict[str, Vocabulary], *, i18n: bool) -> dict[str
     if i18n:
         # Translated text is edited side by side; every other field lives in the German file only.
         out["i18n"] = bool(spec.translatable)
+        if spec.translatable and "field" in out:
+            out["field"]["i18n"] = True  # the CMS asks it of each item too, else it locks the list
     return out
 
 

@@ -1,6 +1,7 @@
 // Runs before the CMS on /admin/. The CMS fetches the words of its interface in other languages
-// from a CDN; they are served from this site instead (admin/locales/), and every other request to
-// that CDN (a check for newer versions) is answered as failed without leaving the browser.
+// from a CDN; they are served from this site instead (admin/locales/). Its other requests to hosts
+// this page's policy does not allow (a check for newer versions on the CDN, the Git host's status
+// page) are answered as failed without leaving the browser, as the policy would refuse them.
 (function () {
   "use strict";
   var cdn = /^https:\/\/unpkg\.com\/@sveltia\/cms@[^/]+\/locales\/([A-Za-z-]+\.json)$/;
@@ -12,7 +13,7 @@
     if (match) {
       return fetch(new URL(match[1], locales).href, init);
     }
-    if (url.indexOf("https://unpkg.com/") === 0) {
+    if (url.indexOf("https://unpkg.com/") === 0 || url.indexOf("https://www.githubstatus.com/") === 0) {
       return Promise.reject(new TypeError("not loaded from a CDN: " + url));
     }
     return fetch(input, init);
