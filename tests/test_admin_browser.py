@@ -175,7 +175,36 @@ def test_a_tool_and_a_term_made_in_the_forms_pass_the_checker_and_build(editor: 
     add_items(english, "Ablauf (Schritte)", "Set the route (administration, 1 week)", "Walk (everyone, 2 hours)")
 
     written = save(page)
-    page.screenshot(path=str(tmp_path / "saved.png"))
-    print(written)
-    assert set(written) == {"docs/werkzeuge/stadtspaziergang-mit-fragebogen.md",
-                            "docs/werkzeuge/stadtspaziergang-mit-fragebogen.en.md"}, written
+    tool = "docs/werkzeuge/stadtspaziergang-mit-fragebogen"
+    assert set(written) == {f"{tool}.md", f"{tool}.en.md"}, written
+
+    page.goto(page.url.split("#")[0] + "#/collections/glossar/new")
+    form = page.get_by_role("group", name=re.compile("Inhalt bearbeiten$"))
+    fill(field(form, "Begriff"), "Deutsch", "Ortskernlotse")
+    fill(field(form, "Begriff"), "Englisch", "Town-centre guide")
+    fill(form, "Abkürzung", "OKL")
+    fill(field(form, "Definition"), "Deutsch", "Eine Person, die Eigentümer im Ortskern berät.")
+    fill(field(form, "Definition"), "Englisch", "A person who advises owners in the town centre.")
+    term = save(page)
+    assert set(term) == {"docs/glossar/ortskernlotse.yml"}, term
+    written.update(term)
+
+    # What the CMS wrote, unchanged, in a copy of the sources: the checker accepts it, and the
+    # build makes pages of it in both languages.
+    project = copy_sources_of(built_site, tmp_path / "project")
+    for path, text in written.items():
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text, encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "toolkit", "check", "--docs", str(project / "docs")],
+                           cwd=project, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert f"{tool}.md" not in check.stdout, check.stdout  # not even a warning about it
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    german = (tmp_path / "site" / "werkzeuge" / "stadtspaziergang-mit-fragebogen" / "index.html").read_text(encoding="utf-8")
+    english = (tmp_path / "site" / "en" / "werkzeuge" / "stadtspaziergang-mit-fragebogen" / "index.html").read_text(encoding="utf-8")
+    assert "Stadtspaziergang mit Fragebogen" in german and "Rundgang (alle, 2 Stunden)" in german
+    assert "Town walk with a questionnaire" in english and "Walk (everyone, 2 hours)" in english
+    glossary = (tmp_path / "site" / "glossar" / "index.html").read_text(encoding="utf-8")
+    assert 'id="ortskernlotse"' in glossary and "Eine Person, die Eigentümer im Ortskern berät." in glossary
+    assert page.outside == []  # type: ignore[attr-defined]
