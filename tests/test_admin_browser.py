@@ -62,14 +62,18 @@ def sources(project: Path) -> dict[str, str]:
 
 
 @pytest.fixture()
-def editor(browser: Any, site_url: str, built_site: Path) -> Iterator[Any]:
-    """/admin/ signed in to the test repository, filled with the sources the site was built from."""
+def editor(browser: Any, site_url: str, built_site: Path, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """/admin/ signed in to the test repository, filled with the sources the site was built from.
+
+    As wide as the test's ``width`` parameter, if it has one (1280 px otherwise).
+    """
+    width = getattr(request, "param", 1280)
     from toolkit.cms_config import cms_config, dump
     from toolkit.load import load
 
     kb, _ = load(built_site.parent / "docs", built_site.parent)
     config = dump(cms_config(vocab=kb.vocab, edit_base="", site_url=site_url, backend={"name": "test-repo"}))
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context = browser.new_context(viewport={"width": width, "height": 1000 if width < 1000 else 900}, locale="de-DE")
     page = context.new_page()
     outside: list[str] = []
 
@@ -84,12 +88,16 @@ def editor(browser: Any, site_url: str, built_site: Path) -> Iterator[Any]:
             request_route.continue_()
 
     page.route("**/*", route)
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
     page.goto(site_url + "admin/setup.js")  # the site's origin, before the CMS runs
     page.evaluate(_SEED, sources(built_site.parent))
     page.goto(site_url + "admin/")
     page.get_by_role("button", name="Mit Test-Repository arbeiten").click()
     page.get_by_role("radio", name="Inhalte").wait_for()
     page.outside = outside  # type: ignore[attr-defined]
+    page.refused = refused  # type: ignore[attr-defined]
     yield page
     context.close()
 
@@ -136,7 +144,8 @@ def add_items(scope: Any, label: str, *texts: str) -> None:
 def save(page: Any) -> dict[str, str]:
     before = page.evaluate(_READ)
     page.get_by_role("button", name="Speichern", exact=True).click()
-    page.wait_for_function(f"() => !location.hash.endsWith('/new')")
+    # The CMS says so once the files are written (with the test repository, saving publishes).
+    page.get_by_text(re.compile(r"Eintrag gespeichert")).first.wait_for(state="attached")
     after = page.evaluate(_READ)
     return {path: text for path, text in after.items() if before.get(path) != text}
 
@@ -207,4 +216,52 @@ def test_a_tool_and_a_term_made_in_the_forms_pass_the_checker_and_build(editor: 
     assert "Town walk with a questionnaire" in english and "Walk (everyone, 2 hours)" in english
     glossary = (tmp_path / "site" / "glossar" / "index.html").read_text(encoding="utf-8")
     assert 'id="ortskernlotse"' in glossary and "Eine Person, die Eigentümer im Ortskern berät." in glossary
-    assert page.outside == []  # type: ignore[attr-defined]
+    assert page.outside == [] and page.refused == []  # type: ignore[attr-defined]
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+@pytest.mark.parametrize("editor", [1280, 768], indirect=True, ids=["desktop", "tablet"])
+def test_an_editor_changes_a_tools_summary_and_adds_a_topic(editor: Any, built_site: Path, tmp_path: Path) -> None:
+    """As a new editor would: find the tool in the list, change its summary, add a topic, save."""
+    page = editor
+    width = page.viewport_size["width"]
+    project = built_site.parent
+    source = "docs/werkzeuge/zukunftswerkstatt.md"
+    before = (project / source).read_text(encoding="utf-8")
+    old = front_matter(before)
+    vocab = yaml.safe_load((project / "docs" / "vokabular.yml").read_text(encoding="utf-8"))
+    topic = next(key for key in vocab["themen"]["werte"] if key not in old["themen"])
+
+    page.get_by_role("treeitem", name="Werkzeuge").click()
+    page.get_by_role("row", name=old["titel"], exact=True).click()
+    german = pane(page, "Deutsch")
+    fill(german, "Kurzbeschreibung", "Eine Werkstatt, in der eine Stadt gemeinsam Vorhaben für morgen entwickelt.")
+    choose(german, "Themen", vocab["themen"]["werte"][topic]["de"])
+    field(german, "Kurzbeschreibung").scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / f"admin-edit-{width}.png"))
+    written = save(page)
+
+    # The CMS writes both language files of the entry; the English one says what it said before.
+    translation = source.replace(".md", ".en.md")
+    assert set(written) <= {source, translation} and source in written, list(written)
+    if translation in written:
+        original = (project / translation).read_text(encoding="utf-8")
+        assert front_matter(written[translation]) == front_matter(original)
+        assert written[translation].split("---\n", 2)[2] == original.split("---\n", 2)[2]
+    new = front_matter(written[source])
+    assert new["kurz"].startswith("Eine Werkstatt, in der") and new["themen"] == [*old["themen"], topic]
+    # Nothing else changed: every other field as it was, in the same order, and the same body.
+    assert list(new) == list(old)
+    assert {k: v for k, v in new.items() if k not in ("kurz", "themen")} == \
+        {k: v for k, v in old.items() if k not in ("kurz", "themen")}
+    assert written[source].split("---\n", 2)[2] == before.split("---\n", 2)[2]
+    copy = copy_sources_of(built_site, tmp_path / "project")
+    for path, text in written.items():
+        (copy / path).write_text(text, encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "toolkit", "check", "--docs", str(copy / "docs")],
+                           cwd=copy, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert page.outside == [] and page.refused == []  # type: ignore[attr-defined]

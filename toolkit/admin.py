@@ -39,9 +39,11 @@ GIT_HOST = ("https://api.github.com", "https://github.com")
 # - style-src 'unsafe-inline': the CMS's components add their styles as <style> elements at
 #   run time. On this page only, which shows no text from outside the repository unescaped.
 # - img-src data: blob:: pictures chosen for upload are shown before they are committed.
+# - connect-src data:: the CMS reads some of its own icons through fetch() from data: URLs.
+# - frame-src blob:: the preview pane is a frame the CMS writes itself, with the site's styles.
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob:; font-src 'self' data:; "
-          f"connect-src 'self' data: blob: {' '.join(GIT_HOST)}; frame-src 'self' blob:; worker-src 'self' blob:; "
+          f"connect-src 'self' data: {' '.join(GIT_HOST)}; frame-src 'self' blob:; "
           "object-src 'none'; base-uri 'self'; form-action 'self' https://github.com")
 
 
@@ -117,7 +119,7 @@ def admin_page() -> str:
 <meta name="robots" content="noindex">
 <meta name="referrer" content="same-origin">
 <title>Inhalte bearbeiten – Kleinstadtakademie</title>
-<link href="config.yml" type="application/yaml" rel="cms-config-url">
+<!-- The CMS reads config.yml beside this page. -->
 <script src="setup.js"></script>
 </head>
 <body>

@@ -134,11 +134,11 @@ def _collection(name: str, kind: str, vocab: dict[str, Vocabulary]) -> dict[str,
         return collection
     collection.update({"extension": "md", "format": "yaml-frontmatter", "slug": "{{" + identifier + "}}",
                        "i18n": True, "preview_path": f"{name}/{{{{slug}}}}/"})
-    # Tools and projects list their catalogue page's introduction beside them; it is no entry.
-    collection["filter"] = {"field": identifier, "pattern": ".+"}
-    collection["fields"] = [*fields, {"name": "body", "label": BODY_LABEL, "widget": "markdown",
-                                      "required": False, "i18n": True,
-                                      "hint": "Der Text der Seite, mit Zwischenüberschriften (##)."}]
+    body = {"name": "body", "label": BODY_LABEL, "widget": "markdown", "required": False, "i18n": True,
+            "hint": "Der Text der Seite, mit Zwischenüberschriften (##)."}
+    # The catalogue page's introduction (index.md) is no entry: text only, listed apart.
+    collection["index_file"] = {"name": "index", "label": f"Einleitung: {label}", "fields": [body]}
+    collection["fields"] = [*fields, body]
     return collection
 
 
