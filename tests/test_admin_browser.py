@@ -135,10 +135,15 @@ def choose(scope: Any, label: str, *options: str) -> None:
 
 
 def add_items(scope: Any, label: str, *texts: str) -> None:
+    from playwright.sync_api import expect
+
     group = field(scope, label)
+    boxes = group.get_by_role("textbox")
     for text in texts:
+        count = boxes.count()
         group.get_by_role("button", name=re.compile("hinzufügen")).last.click()
-        group.get_by_role("textbox").last.fill(text)
+        expect(boxes).to_have_count(count + 1)  # the new item's box, not the one before it
+        boxes.last.fill(text)
 
 
 def save(page: Any) -> dict[str, str]:
