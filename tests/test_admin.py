@@ -149,6 +149,9 @@ def test_admin_page_talks_to_the_git_host_and_to_nothing_else(built_site: Path) 
 def test_admin_serves_the_cms_and_its_fonts_itself(built_site: Path) -> None:
     script = (built_site / "admin" / "sveltia-cms.js").read_text(encoding="utf-8")
     assert "cdn.jsdelivr.net" not in script
+    # Libraries imported on demand (pasting formatted text, the preview templates) come from here.
+    assert "`https://unpkg.com/${" not in script
+    assert (built_site / "admin" / "modules" / "turndown").is_dir()
     fonts = sorted((built_site / "admin" / "fonts").glob("*.woff2"))
     assert fonts and all(f"fonts/{font.name}" in script for font in fonts)
     served = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
