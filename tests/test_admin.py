@@ -172,3 +172,30 @@ def test_every_page_links_the_editor_in_its_footer(built_site: Path) -> None:
             missing.append(url)
         checked += 1
     assert checked > 20 and not missing, missing[:20]
+
+
+# -- glossary terms one per file, as the editor saves them -----------------------------------------
+
+def test_a_term_in_its_own_file_joins_the_glossary_and_a_duplicate_is_named(tmp_path: Path) -> None:
+    import shutil
+
+    from toolkit.load import load
+
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    folder = docs / "glossar"
+    folder.mkdir(exist_ok=True)
+    existing = next(iter(yaml.safe_load((docs / "glossar.yml").read_text(encoding="utf-8"))))
+    term = "begriff:\n  de: Ortskernlotse\n  en: Town-centre guide\ndefinition:\n  de: Berät Eigentümer.\n  en: Advises owners.\n"
+    (folder / "ortskernlotse.yml").write_text(term, encoding="utf-8")
+    kb, problems = load(docs, tmp_path)
+    assert not problems.errors and kb.terms["ortskernlotse"].text("begriff", "en") == "Town-centre guide"
+
+    (folder / f"{existing}.yml").write_text(term, encoding="utf-8")
+    (folder / "notiz.txt").write_text("x", encoding="utf-8")
+    (folder / "leer.yml").write_text("begriff:\n  de: Leer\n  en: Empty\n", encoding="utf-8")
+    _, problems = load(docs, tmp_path)
+    found = {p.format() for p in problems.errors}
+    assert any(f"docs/glossar/{existing}.yml:1:" in p and "also in docs/glossar.yml" in p for p in found), found
+    assert any("docs/glossar/notiz.txt" in p for p in found), found
+    assert any("docs/glossar/leer.yml" in p and "definition" in p for p in found), found
