@@ -135,7 +135,8 @@ def _publish_admin(config: MkDocsConfig) -> None:
         return
     try:
         files = admin_files(vocab=_site(config).kb.vocab, edit_base=config.extra.get("repo_edit_base") or "",
-                            site_url=config.site_url or "", site_dir=Path(config.site_dir))
+                            site_url=config.site_url or "", site_dir=Path(config.site_dir),
+                            auth_url=config.extra.get("cms_auth_url") or "")
     except CmsMissing as error:
         raise Abort(str(error)) from error
     write_files(Path(config.site_dir), files)

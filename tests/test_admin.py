@@ -124,6 +124,12 @@ def test_german_files_keep_their_bare_name_and_every_save_is_a_pull_request() ->
     assert (CONFIG["backend"]["repo"], CONFIG["backend"]["branch"]) == ("owner/name", "main")
 
 
+def test_sign_in_with_github_only_once_an_oauth_client_is_set() -> None:
+    assert CONFIG["backend"]["auth_methods"] == ["token"] and "base_url" not in CONFIG["backend"]
+    config = cms_config(vocab=VOCAB, edit_base="", site_url="", auth_url="https://auth.example.org/")
+    assert config["backend"]["base_url"] == "https://auth.example.org" and "auth_methods" not in config["backend"]
+
+
 def test_the_repository_comes_from_the_edit_address() -> None:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0]
                             .replace("!ENV", ""))

@@ -70,8 +70,8 @@ def cms_dir() -> Path:
     return modules_dir() / CMS_PACKAGE
 
 
-def admin_files(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str,
-                site_dir: Path) -> dict[str, bytes]:
+def admin_files(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str, site_dir: Path,
+                auth_url: str = "") -> dict[str, bytes]:
     """Path below the site root -> content: the page, its configuration, the CMS and our two scripts.
 
     ``site_dir`` is the built site: the preview pane uses the stylesheets found there.
@@ -81,7 +81,7 @@ def admin_files(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str,
     if not script.is_file():
         raise CmsMissing(f"The browser editor needs {CMS_PACKAGE} {CMS_VERSION} in {package}: run 'make cms' "
                          f"(npm installs it there, pinned).")
-    config = cms_config(vocab=vocab, edit_base=edit_base, site_url=site_url)
+    config = cms_config(vocab=vocab, edit_base=edit_base, site_url=site_url, auth_url=auth_url)
     files = {
         f"{ADMIN_FOLDER}/index.html": admin_page().encode("utf-8"),
         f"{ADMIN_FOLDER}/config.yml": dump(config).encode("utf-8"),

@@ -62,9 +62,13 @@ def repository(edit_base: str) -> tuple[str, str] | None:
     return f"{parts[0]}/{parts[1]}", parts[3]
 
 
-def cms_config(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str,
+def cms_config(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str, auth_url: str = "",
                backend: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The whole configuration. ``backend`` replaces the GitHub backend (the tests' in-memory one)."""
+    """The whole configuration. ``backend`` replaces the GitHub backend (the tests' in-memory one).
+
+    ``auth_url``: the OAuth client that signs editors in with GitHub's button; without it they
+    sign in with a personal access token.
+    """
     if backend is None:
         repo = repository(edit_base)
         repo_name, branch = repo if repo else ("OWNER/REPOSITORY", "main")
@@ -84,6 +88,10 @@ def cms_config(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str,
                 "openAuthoring": "{{message}}",
             },
         }
+        if auth_url:
+            backend["base_url"] = auth_url.rstrip("/")
+        else:
+            backend["auth_methods"] = ["token"]
     return {
         "backend": backend,
         # Every save is a branch and a pull request, checked and reviewed as any other.
