@@ -11,11 +11,16 @@ VNU_JAR := .cache/vnu/$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 # ProperDocs, the maintained fork of MkDocs 1.6: the tests build the site with it too.
 PROPERDOCS_VERSION := 1.6.7
 PROPERDOCS := .cache/properdocs/$(PROPERDOCS_VERSION)
+# The browser editor at /admin/ (npm's @sveltia/cms and its fonts), pinned in toolkit/admin.py;
+# copied into the site by every build.
+CMS_PACKAGES := $(shell sed -n 's/^ *"\(@[^"]*\)",  \# npm$$/\1/p' toolkit/admin.py)
+CMS_VERSION := $(patsubst @sveltia/cms@%,%,$(filter @sveltia/cms@%,$(CMS_PACKAGES)))
+CMS_STAMP := .cache/sveltia-cms/$(CMS_VERSION)/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: help serve build check check-publication links schema messages test test-fast bench lock browser vnu properdocs clean
+.PHONY: help serve build check check-publication links schema messages test test-fast bench lock browser vnu properdocs cms clean
 
 # The first target: 'make' alone lists the others.
 help:  ## list the targets, each with what it does
@@ -33,10 +38,10 @@ SERVE_ADDR ?= 127.0.0.1:8000
 
 # Not strict: a preview shows the sources' problems in its pages and keeps serving; 'make build'
 # and CI fail on them.
-serve: $(STAMP)  ## preview at http://127.0.0.1:8000/wissensbasis/ (or SERVE_ADDR=host:port), reloading on every save
+serve: $(STAMP) cms  ## preview at http://127.0.0.1:8000/wissensbasis/ (or SERVE_ADDR=host:port), reloading on every save
 	$(BIN)/mkdocs serve --livereload --no-strict --dev-addr $(SERVE_ADDR)
 
-build: $(STAMP)  ## the whole site into site/, failing on any warning
+build: $(STAMP) cms  ## the whole site into site/, failing on any warning
 	rm -rf site
 	$(BIN)/mkdocs build --strict --site-dir site
 
@@ -58,15 +63,15 @@ schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content
 messages: $(STAMP)  ## rewrite the table of checker messages in CONTRIBUTING.md from tests/golden/check/
 	$(BIN)/python scripts/message_table.py
 
-test: $(STAMP) browser vnu properdocs  ## the whole test suite, browser tests included
+test: $(STAMP) browser vnu properdocs cms  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) vnu properdocs  ## the tests without a browser
+test-fast: $(STAMP) vnu properdocs cms  ## the tests without a browser
 	$(BIN)/python -m pytest -m "not browser"
 
 # Not part of test: builds a 2,000-tool corpus and its quarter three times each, with the floor
 # (bare Material), measures pages in Chromium and runs Lighthouse; writes BENCHMARKS.md.
-bench: $(STAMP) browser  ## measure build time, memory and page weights against the budgets (DESIGN §5)
+bench: $(STAMP) browser cms  ## measure build time, memory and page weights against the budgets (DESIGN §5)
 	$(BIN)/python bench/run.py
 
 browser: $(CHROMIUM)
@@ -91,6 +96,17 @@ $(VNU_JAR):
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
 	npm install --prefix .cache/vnu/$(VNU_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
 	  vnu-jar@$(VNU_VERSION)
+
+cms: $(CMS_STAMP)
+
+# Their install scripts are not run; the CMS's built script and the font files are all the site needs.
+# The fonts' versions follow the CMS's, so the CMS's version names the folder.
+$(CMS_STAMP):
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm install --prefix .cache/sveltia-cms/$(CMS_VERSION) --no-save --no-package-lock --ignore-scripts --no-audit \
+	  --no-fund $(CMS_PACKAGES)
+	touch $@
 
 properdocs: $(PROPERDOCS)/.installed
 

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from toolkit import head, operator_facts, search
+from toolkit.admin import CmsMissing, admin_files
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
 from toolkit.problems import Severity
@@ -186,6 +187,20 @@ def _link(source: str, dest: str) -> None:
         shutil.copy2(source, dest)
 
 
+def _publish_admin(config: MkDocsConfig) -> None:
+    # The browser editor, once at the site root, after the German pages (its preview uses their
+    # stylesheets).
+    if _language(config) != "de":
+        return
+    try:
+        files = admin_files(vocab=_site(config).kb.vocab, edit_base=_site(config).edit_base,
+                            site_url=config.site_url or "", site_dir=Path(config.site_dir),
+                            auth_url=config.extra.get("cms_auth_url") or "")
+    except CmsMissing as error:
+        raise Abort(str(error)) from error
+    write_files(Path(config.site_dir), files)
+
+
 def _publish_files(config: MkDocsConfig) -> None:
     # Once per language build: static-i18n runs the English build as a build of its own.
     site, lang = _site(config), _language(config)
@@ -221,7 +236,7 @@ def _restore_not_found_page(config: MkDocsConfig) -> None:
         _NotFoundPage.kept = None
 
 
-on_post_build = CombinedEvent(_keep_not_found_page, _publish_schemas, _publish_files, _restore_not_found_page,
+on_post_build = CombinedEvent(_keep_not_found_page, _publish_schemas, _publish_admin, _publish_files, _restore_not_found_page,
                               _index_search)
 
 

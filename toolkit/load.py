@@ -21,6 +21,8 @@ from toolkit.validate import Checker, Reference, _empty
 from toolkit.vocabulary import VOCABULARY_FILE, load_vocabularies
 
 GLOSSARY_FILE = "glossar.yml"
+# Terms may also live one per file, docs/glossar/<slug>.yml, as the browser editor writes them.
+GLOSSARY_FOLDER = "glossar"
 # Files an editor may put beside entries (pictures, handouts); MkDocs publishes them as they are.
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
 # The introduction of a collection's catalogue page, not an entry.
@@ -176,9 +178,40 @@ class _Loader:
             self.existing["begriff"] = None
             return {}
         terms: dict[str, Entry] = {}
+        self._glossary_terms(data, rel, lines, terms)
+        self._glossary_folder(rel, terms)
+        return terms
+
+    def _glossary_folder(self, glossary_rel: str, terms: dict[str, Entry]) -> None:
+        folder = self.docs / GLOSSARY_FOLDER
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            rel = self.rel(path)
+            if path.suffix != ".yml" or path.is_dir() or path.is_symlink():
+                self.problems.error(rel, 0, f"docs/{GLOSSARY_FOLDER}/ holds glossary terms only, one "
+                                            f"'slug.yml' file each")
+                continue
+            slug = path.stem
+            if slug in terms or slug in (self.existing["begriff"] or ()):
+                self.problems.error(rel, 1, f"the term '{slug}' is also in {glossary_rel}; keep one of the two")
+                continue
+            text = read_text(path, rel, self.problems)
+            parsed = parse_yaml(text, rel, self.problems) if text is not None else None
+            if parsed is None:
+                self.existing["begriff"].add(slug)  # type: ignore[union-attr]
+                continue
+            data, lines = parsed
+            if not isinstance(data, dict):
+                self.problems.error(rel, 1, "must hold the term's fields (begriff, definition, ...)")
+                self.existing["begriff"].add(slug)  # type: ignore[union-attr]
+                continue
+            self._glossary_terms({slug: data}, rel, lines, terms, root=())
+
+    def _glossary_terms(self, data: dict, rel: str, lines, terms: dict[str, Entry],  # type: ignore[no-untyped-def]
+                        root: tuple[str, ...] | None = None) -> None:
+        # ``root``: where a term's fields start in the file; None means under its slug.
         checker = self.checker(rel, lines)
         for slug, fields in data.items():
-            line = lines.line((slug,))
+            line = lines.line((slug,) if root is None else root)
             slug = str(slug)
             if not SLUG.match(slug):
                 self.problems.error(rel, line, f"'{slug}' is not a valid slug: use lowercase letters, digits and "
@@ -188,10 +221,9 @@ class _Loader:
             if not isinstance(fields, dict):
                 self.problems.error(rel, line, f"term '{slug}' needs its fields (begriff, definition, ...)")
                 continue
-            clean = checker.fields(fields, KINDS["begriff"], (slug,))
+            clean = checker.fields(fields, KINDS["begriff"], (slug,) if root is None else root)
             if "begriff" in clean and "definition" in clean:
                 terms[slug] = Entry("begriff", slug, clean, source={"de": rel, "en": rel}, line=line)
-        return terms
 
 
 def _check_links_elsewhere(loader: _Loader) -> None:
