@@ -35,10 +35,10 @@ _IDENTIFIER = {"werkzeug": "titel", "modellvorhaben": "titel", "begriff": "begri
 # German labels of the fields in the forms (the schema's descriptions become the hints below them).
 FIELD_LABELS = {
     "titel": "Titel", "kurz": "Kurzbeschreibung", "zweck": "Wozu und wann", "formattyp": "Formattyp",
-    "themen": "Themen", "zielgruppen": "Zielgruppen", "modus": "Modus", "organisation": "Organisation",
+    "themen": "Themen", "ziel": "Ziele", "zielgruppen": "Zielgruppen", "modus": "Modus", "organisation": "Organisation",
     "reichweite": "Reichweite", "dauer": "Dauer", "dauerklasse": "Dauer (Klasse)",
     "teilnehmende": "Teilnehmende", "min": "Mindestens", "max": "Höchstens", "aufwand": "Aufwand",
-    "kosten": "Kosten", "ablauf": "Ablauf (Schritte)", "tipps": "Tipps", "quellen": "Quellen",
+    "kosten": "Kosten", "richtwerte": "Herkunft der Richtwerte", "ablauf": "Ablauf (Schritte)", "tipps": "Tipps", "quellen": "Quellen",
     "url": "Webadresse", "verwandt": "Verwandte Werkzeuge", "begriffe": "Glossarbegriffe",
     "geprueft": "Zuletzt geprüft", "fruehere_slugs": "Frühere Slugs", "orte": "Orte", "name": "Name",
     "bundesland": "Bundesland", "lagetyp": "Lagetyp", "breite": "Breitengrad", "laenge": "Längengrad",
