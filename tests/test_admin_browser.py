@@ -107,7 +107,20 @@ def urlpath(url: str) -> str:
 
 
 def field(scope: Any, label: str) -> Any:
-    return scope.get_by_role("group", name=re.compile(f"^Feld „{ISOLATE}{re.escape(label)}{ISOLATE}“$"))
+    """A field's group, scrolled into view: the CMS renders a long form's fields as they come near."""
+    from playwright.sync_api import TimeoutError as NotYet
+
+    group = scope.get_by_role("group", name=re.compile(f"^Feld „{ISOLATE}{re.escape(label)}{ISOLATE}“$"))
+    rendered = scope.get_by_role("group", name=re.compile("^Feld „"))
+    for _ in range(40):  # each turn brings the last rendered field into view, so more follow
+        if group.count() or not rendered.count():
+            break
+        rendered.last.scroll_into_view_if_needed()
+        try:
+            group.first.wait_for(state="attached", timeout=250)
+        except NotYet:  # not rendered yet: scroll on
+            pass
+    return group
 
 
 def pane(page: Any, language: str) -> Any:
@@ -169,6 +182,7 @@ def test_a_tool_and_a_term_made_in_the_forms_pass_the_checker_and_build(editor: 
     fill(german, "Wozu und wann", "Wenn eine Stadt wissen will, wie ihr Zentrum im Alltag erlebt wird.")
     choose(german, "Formattyp", label["formattyp"]["veranstaltung"])
     choose(german, "Themen", label["themen"]["innenentwicklung"], label["themen"]["mobilitaet"])
+    choose(german, "Ziele", label["ziel"]["ideen-sammeln"])
     choose(german, "Zielgruppen", label["zielgruppen"]["zivilgesellschaft"])
     choose(german, "Modus", label["modus"]["analog"])
     choose(german, "Organisation", label["organisation"]["dezentral"])

@@ -33,6 +33,8 @@ def content_pages(site: Path) -> dict[str, Page]:
             continue
         url = path.parent.relative_to(site).as_posix() + "/"
         url = "" if url == "./" else url
+        if url == "admin/":
+            continue  # the browser editor: the CMS's own page for editors, not a page to find
         page = parse(path)
         if [e.attrs["href"] for e in page.find("link", rel="canonical")] not in ([], [site_url() + url]):
             continue

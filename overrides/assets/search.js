@@ -243,14 +243,21 @@
         return plain(a.text).split(/[\s-]+/).some(function (w) { return names(w, wanted, loosely); });
       });
       if (named.length) {
-        // The term that names most of the query's words.
-        named.sort(function (a, b) { return coverage(b, wanted) - coverage(a, wanted); });
+        // The term that names most of the query's words; of two alike, the one with fewer other
+        // words ("Pilotphase" before "Broschüre zur Pilotphase" for "Pilotphase").
+        named.sort(function (a, b) {
+          return coverage(b, wanted) - coverage(a, wanted) || length(a) - length(b);
+        });
         return named[0];
       }
     }
     var first = (data.locations || [])[0];
     var before = terms.filter(function (a) { return first !== undefined && a.location <= first; });
     return before.length ? before[before.length - 1] : null;
+  }
+
+  function length(term) {
+    return plain(term.text).split(/[\s-]+/).length;
   }
 
   function coverage(term, wanted) {
