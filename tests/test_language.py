@@ -12,8 +12,13 @@ from toolkit.language_checks import german_terms
 from toolkit.load import load
 
 
+def _terms() -> list[str]:
+    kb, _ = load(REPO / "docs", REPO)
+    return german_terms(REPO / "docs", kb.terms)
+
+
 def _unmarked(site: Path) -> dict[str, list[str]]:
-    terms = german_terms(REPO / "docs")
+    terms = _terms()
     word = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")\w*")
     found: dict[str, list[str]] = {}
     for page in pages(site, "en"):
@@ -27,7 +32,7 @@ def _unmarked(site: Path) -> dict[str, list[str]]:
 
 
 def test_german_terms_on_english_pages_are_marked_as_german(built_site: Path) -> None:
-    assert german_terms(REPO / "docs")
+    assert _terms()
     assert _unmarked(built_site) == {}
 
 

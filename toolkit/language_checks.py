@@ -9,11 +9,13 @@ English text uses German quotation marks („…“), which screen readers and r
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
 from toolkit.markup import LANG_MARK
+from toolkit.model import Entry
 from toolkit.problems import Problems
 
 TERMINOLOGY_FILE = "terminologie.yml"
@@ -25,23 +27,22 @@ _NOT_PROSE = re.compile(r"\]\([^)]*\)|https?://\S+|`[^`]*`|<[^>]+>")
 _EN_KEY = re.compile(r"^(\s*)en:\s*(.*)$")
 
 
-def german_terms(docs: Path) -> list[str]:
+def german_terms(docs: Path, glossary: Mapping[str, Entry]) -> list[str]:
     """The German terms English prose must mark, with the inflected forms their glossary entry lists.
 
+    ``glossary``: the terms as loaded (the glossary is parsed once, by the loader).
     Names (``name: true``) are exempt, as WCAG allows; so are adjectives (lower case).
     """
     path = docs / TERMINOLOGY_FILE
     if not path.exists():
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    glossary_path = docs / GLOSSARY_FILE
-    glossary = yaml.safe_load(glossary_path.read_text(encoding="utf-8")) if glossary_path.exists() else {}
     terms: list[str] = []
     for term in data.get("begriffe", []):
         if term.get("name"):
             continue
-        entry = (glossary or {}).get(term.get("glossar"), {}) if isinstance(glossary, dict) else {}
-        variants = (entry.get("varianten") or {}).get("de", []) if isinstance(entry, dict) else []
+        entry = glossary.get(term.get("glossar"))
+        variants = (entry.get("varianten") or {}).get("de", []) if entry is not None else []
         terms += [str(w) for w in [term["de"], *variants] if " " not in str(w) and str(w)[:1].isupper()]
     return sorted(set(terms), key=len, reverse=True)
 
@@ -72,10 +73,10 @@ def english_lines(path: Path) -> list[tuple[int, str, bool]]:
     return found
 
 
-def check_language(docs: Path, root: Path, problems: Problems) -> None:
-    terms = german_terms(docs)
+def check_language(docs: Path, root: Path, problems: Problems, glossary: Mapping[str, Entry]) -> None:
+    terms = german_terms(docs, glossary)
     unmarked = re.compile(r"(?<![\w*])(" + "|".join(map(re.escape, terms)) + r")\w*") if terms else None
-    sources = sorted(docs.rglob("*.en.md")) + [docs / "glossar.yml", docs / "vokabular.yml"]
+    sources = sorted(docs.rglob("*.en.md")) + [docs / GLOSSARY_FILE, docs / "vokabular.yml"]
     for path in sources:
         if not path.is_file() or path.is_symlink():
             continue

@@ -253,7 +253,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems), operator)
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
-    check_language(docs, root, problems)
+    check_language(docs, root, problems, kb.terms)
     check_bodies(docs, root, kb, problems)
     problems.sort()
     return kb, problems
