@@ -162,6 +162,8 @@ def _index_search(config: MkDocsConfig) -> None:
     if getattr(config.plugins.get("i18n"), "building", False):
         return
     site_dir = Path(config.site_dir)
+    # Every build, a preview's rebuilds included, has the results page at its English address.
+    search.copy_results_aliases(site_dir)
     if _Serve.active and _Serve.search is not None:
         # A preview indexes once, at its start: Pagefind over every page on each save would delay
         # what the editor waits for. Search finds the pages as they were then.

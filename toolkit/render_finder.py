@@ -60,7 +60,7 @@ def finder_markdown(kb: KnowledgeBase, lang: str) -> str:
             f'<link rel="stylesheet" href="{asset}finder.css">'
             f'<form class="kb-finder" method="get" action="{catalogue}" data-tools="{esc(_tool_values(kb))}">'
             f'{"".join(questions)}'
-            f'<div class="kb-finder-submit"><button type="submit">{esc(label(lang, "finder_submit"))}</button> '
+            f'<div class="kb-finder-submit"><button type="submit" class="kb-button-primary">{esc(label(lang, "finder_submit"))}</button> '
             f'<output class="kb-finder-count" aria-live="polite"{counts}></output></div></form>'
             f'<p>{link(catalogue, label(lang, "finder_all"))}</p>'
             f'<script src="{asset}finder.js" defer></script>'

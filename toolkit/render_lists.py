@@ -119,7 +119,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
         f'<button type="button" class="kb-facets-toggle" aria-expanded="false" aria-controls="kb-facets-{kind}">'
         f'{esc(label(lang, "filters"))}</button>'
         f'<div class="kb-facets" id="kb-facets-{kind}" hidden>{"".join(fieldsets)}'
-        f'<button type="button" class="kb-apply"{apply}>'
+        f'<button type="button" class="kb-apply kb-button-primary"{apply}>'
         f'{esc(label(lang, "show_results", n=len(entries)))}</button></div>'
         f'<button type="reset" class="kb-reset">{esc(label(lang, "reset"))}</button></form>'
         f'{applied}'

@@ -105,8 +105,8 @@ def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
 
 
 def build_index(*, site_dir: Path) -> IndexReport:
-    """Index the finished site. Run it once, after every language has been written."""
-    copy_results_aliases(site_dir)
+    """Index the finished site. Run it once, after every language has been written (and after
+    ``copy_results_aliases``, so the copy is indexed as its original is)."""
     command = index_command(site_dir=site_dir)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     output = (result.stdout + result.stderr).strip()
