@@ -21,7 +21,8 @@ from test_site_links import internal_target, site_path
 from test_site_links import pages as site_pages
 from toolkit.cms_config import EDITOR_COLLECTIONS, cms_config, repository
 from toolkit.problems import Problems
-from toolkit.schema import KINDS, Field
+from toolkit.kinds import FIELDS as KINDS
+from toolkit.schema import Field
 from toolkit.vocabulary import load_vocabularies
 
 VOCAB = load_vocabularies(REPO / "docs", REPO, Problems())

@@ -410,7 +410,7 @@ def test_the_english_address_of_the_finder_leads_to_it(page, site_url: str) -> N
 # -- a page per facet value, without JavaScript --------------------------------------------------
 
 def test_fact_box_chips_lead_to_pages_that_list_their_tools_without_javascript(browser, kb, built_site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    from toolkit.render_lists import FACETS
+    from toolkit.kinds import KINDS
 
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -427,7 +427,7 @@ def test_fact_box_chips_lead_to_pages_that_list_their_tools_without_javascript(b
                 continue
             assert "?" not in href, f"a chip leads to a filtered address: {href}"
             facet, key = path.rstrip("/").split("/")[-2:]
-            assert facet in FACETS["werkzeug"]
+            assert facet in KINDS["werkzeug"].facets
             page.goto(href)
             listed = set(page.eval_on_selector_all(".kb-list a", "els => els.map(e => e.getAttribute('href'))"))
             slugs = {h.rstrip("/").split("/")[-1] for h in listed}

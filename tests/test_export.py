@@ -18,7 +18,7 @@ from toolkit.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
 from toolkit.feed import ATOM, atom_feed
 from toolkit.history import file_dates, parse_log
 from toolkit.redirects import redirect_pages
-from toolkit.schema import KINDS
+from toolkit.kinds import FIELDS as KINDS
 from toolkit.site import Site
 
 SITE_URL = "https://example.org/wissensbasis/"

@@ -25,7 +25,8 @@ def term(slug: str, de: str, en: str, **extra: object) -> Entry:
 def kb(tools: list[Entry], projects: list[Entry] = (), terms: list[Entry] = ()) -> KnowledgeBase:  # type: ignore[assignment]
     return KnowledgeBase(
         {"themen": vocab("themen", "wohnen", "mobilitaet", "bildung")},
-        {t.slug: t for t in tools}, {p.slug: p for p in projects}, {t.slug: t for t in terms},
+        {"werkzeug": {t.slug: t for t in tools}, "modellvorhaben": {p.slug: p for p in projects},
+         "begriff": {t.slug: t for t in terms}},
     )
 
 

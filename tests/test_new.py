@@ -14,7 +14,8 @@ from mkdocs.utils.meta import get_data
 
 from conftest import REPO, build, copy_project
 from toolkit.problems import Problems
-from toolkit.schema import KINDS, Field
+from toolkit.kinds import FIELDS as KINDS
+from toolkit.schema import Field
 from toolkit.template import GERMAN_DOCS, templates
 from toolkit.vocabulary import load_vocabularies
 

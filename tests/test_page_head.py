@@ -15,7 +15,7 @@ from conftest import REPO
 from htmlscan import Page, page_file, parse, resolve
 from toolkit.head import LOCALES, shorten
 from toolkit.model import LANGUAGES, KnowledgeBase
-from toolkit.urls import FOLDERS
+from toolkit.kinds import ENTRY_FOLDERS
 
 PREFIX = {"de": "", "en": "en/"}
 
@@ -85,7 +85,7 @@ def test_every_page_has_one_description_of_its_own(pages: dict[str, Page]) -> No
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_entry_pages_describe_themselves_by_their_summary(pages: dict[str, Page], kb: KnowledgeBase,
                                                           lang: str) -> None:
-    for kind, folder in FOLDERS.items():
+    for folder, kind in ENTRY_FOLDERS.items():
         for slug, entry in kb.collection(kind).items():
             page = pages[f"{PREFIX[lang]}{folder}/{slug}/"]
             expected = shorten(entry.text("kurz", lang))
@@ -246,6 +246,7 @@ def test_link_texts_say_where_they_lead(pages: dict[str, Page]) -> None:
 def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: KnowledgeBase) -> None:
     from toolkit.index import build_index
     from toolkit.head import page_head
+    from toolkit.routes import route
 
     index = build_index(kb)
     markdown = ("# Über uns\n\n<div class=\"kb-ways\">Wege</div>\n\n- ein Punkt\n\n"
@@ -253,7 +254,7 @@ def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: 
                 + "Sie sammelt Wissen aus vielen Orten und macht es für alle zugänglich. " * 3 + "\n\nZweiter Absatz.\n")
 
     def described(meta: dict) -> str:  # type: ignore[type-arg]
-        return page_head(kb=kb, index=index, path="ueber.md", lang="de", markdown=markdown, meta=meta,
+        return page_head(kb=kb, index=index, page=route("ueber.md"), lang="de", markdown=markdown, meta=meta,
                          site_url=site_url(), site_name="KB", changed=None).description
 
     first = described({})

@@ -12,7 +12,8 @@ from toolkit import search, search_words
 from toolkit.load import load
 from toolkit.labels import label
 from toolkit.search import result_type
-from toolkit.urls import FOLDERS, prefix
+from toolkit.kinds import ENTRY_FOLDERS
+from toolkit.urls import prefix
 
 
 @pytest.mark.parametrize("src_uri, de, en", [
@@ -59,7 +60,7 @@ def test_one_index_per_language_covers_every_page(built_site: Path) -> None:
     german, english = _pages(built_site, english=False), _pages(built_site, english=True)
     # Every entry of the sources has its page in each language's index.
     kb, _ = load(built_site.parent / "docs", built_site.parent)
-    for kind, folder in FOLDERS.items():
+    for folder, kind in ENTRY_FOLDERS.items():
         entries = {f"{folder}/{slug}/index.html" for slug in kb.collection(kind)}
         assert entries and entries <= german
         assert {"en/" + e for e in entries} <= english

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from toolkit import urls
+from toolkit.kinds import ENTRY_FOLDERS
 from toolkit.model import KnowledgeBase
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,7 @@ def good_pages(kb: KnowledgeBase, rule: dict[str, str], lang: str) -> set[str]:
     if kind == "tagged":
         vocab, key = value.split("=")
         assert key in kb.vocab[vocab].values, f"no value {key!r} in vocabulary {vocab}"
-        return {urls.entry_url(k, slug, lang) for k in urls.FOLDERS for slug, e in kb.collection(k).items()
+        return {urls.entry_url(k, slug, lang) for k in ENTRY_FOLDERS.values() for slug, e in kb.collection(k).items()
                 if key in (e.get(vocab) if isinstance(e.get(vocab), list) else [e.get(vocab)])}
     if kind == "term":
         assert value in kb.terms, f"no glossary term {value!r}"

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 
 from toolkit.cms_config import cms_config, dump
-from toolkit.model import COLLECTIONS, Vocabulary
-from toolkit.render_lists import CARD_FACETS
+from toolkit.kinds import ENTRY_KINDS
+from toolkit.model import Vocabulary
 
 # Pinned npm packages; 'make cms' installs the lines marked "npm" into .cache/sveltia-cms/<version>/.
 NPM_PACKAGES = (
@@ -163,7 +163,7 @@ def preview_styles(site_dir: Path) -> list[str]:
 
 def preview_script(styles: list[str], vocab: dict[str, Vocabulary]) -> str:
     """The site's stylesheets in the preview pane, and entries shown there as their card."""
-    cards = {name: list(CARD_FACETS[kind]) for name, kind in COLLECTIONS.items() if kind in CARD_FACETS}
+    cards = {kind.folder: list(kind.card_facets) for kind in ENTRY_KINDS if kind.card_facets}
     facets = {facet for names in cards.values() for facet in names}
     labels = {facet: {key: value.label["de"] for key, value in vocab[facet].values.items()}
               for facet in sorted(facets) if facet in vocab}

@@ -18,7 +18,8 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from toolkit.labels import LABELS
-from toolkit.model import COLLECTIONS, LANGUAGES, KnowledgeBase
+from toolkit.kinds import ENTRY_FOLDERS, ENTRY_KINDS
+from toolkit.model import LANGUAGES, KnowledgeBase
 from toolkit.problems import Problems, did_you_mean
 from toolkit.urls import page_url, topic_url
 
@@ -141,7 +142,7 @@ class _Anchors:
         """The anchors of ``page``, or None where the page is generated and its anchors unknown here."""
         if page not in self.by_page and page in self.texts:
             found = self._own(self.texts[page])
-            if page.split("/")[0] in COLLECTIONS and not page.endswith(("/index.md", "/index.en.md")):
+            if page.split("/")[0] in ENTRY_FOLDERS and not page.endswith(("/index.md", "/index.en.md")):
                 found |= self.generated  # an entry page's generated sections
             if page in ("glossar.md", "glossar.en.md"):
                 found |= self.terms
@@ -151,7 +152,7 @@ class _Anchors:
 
 def _check_body(text: _Text, pages: set[str], anchors: _Anchors, docs: Path, problems: Problems) -> None:
     h1 = []
-    is_entry = text.src.split("/")[0] in COLLECTIONS and not text.src.endswith(("/index.md", "/index.en.md"))
+    is_entry = text.src.split("/")[0] in ENTRY_FOLDERS and not text.src.endswith(("/index.md", "/index.en.md"))
     if is_entry and text.body_line == 1:
         return  # no front matter: the loader reports that, and nothing in it is read as meant
     for i, line in _prose(text.body):
@@ -298,7 +299,8 @@ def _check_front_matter_comments(rel: str, lines: list[str], first: int, problem
 
 def _check_duplicate_titles(kb: KnowledgeBase, texts: list[_Text], problems: Problems) -> None:
     by_src = {t.rel: t for t in texts}
-    for entries, name in ((kb.tools, "tool"), (kb.projects, "model project")):
+    for kind in ENTRY_KINDS:
+        entries, name = kb.collection(kind.name), kind.noun
         first: dict[str, str] = {}
         for slug in sorted(entries):
             entry = entries[slug]

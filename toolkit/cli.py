@@ -10,6 +10,7 @@ from toolkit.corpus import CorpusError, write_corpus
 from toolkit.jsonschema import write_schemas
 from toolkit.links import check_links, source_links
 from toolkit.load import load
+from toolkit.kinds import KINDS as DECLARED
 from toolkit.new import KINDS, Refused, create
 from toolkit.operator_facts import OPERATOR_FILE, promote_gaps
 from toolkit.problems import Problems
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(run=run_check)
 
     new = commands.add_parser("new", help="start a new entry from the template, German and English")
-    new.add_argument("kind", choices=KINDS, help="werkzeug (tool), modellvorhaben (model project) or begriff (term)")
+    new.add_argument("kind", choices=KINDS, help="the kind of entry: " + ", ".join(f"{k.name} ({k.noun})" for k in DECLARED.values()))
     new.add_argument("title", help='the German title, e.g. "Bürgerhaushalt Testlauf"; the slug is made from it')
     _add_docs(new)
     new.set_defaults(run=run_new)

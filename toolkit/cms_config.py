@@ -18,20 +18,15 @@ from urllib.parse import urlparse
 
 import yaml
 
-from toolkit.load import GLOSSARY_FOLDER
-from toolkit.model import COLLECTIONS, DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
-from toolkit.schema import KINDS, Field
+from toolkit.kinds import FIELDS, KINDS
+from toolkit.labels import label
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
+from toolkit.schema import Field
 from toolkit.slug import SLUG
 
-# Collection name in the editor -> kind; entries of a kind live in docs/<name>/.
-EDITOR_COLLECTIONS = {**COLLECTIONS, GLOSSARY_FOLDER: "begriff"}
-_COLLECTION_LABELS = {
-    "werkzeug": ("Werkzeuge", "Werkzeug"),
-    "modellvorhaben": ("Modellvorhaben", "Modellvorhaben"),
-    "begriff": ("Glossar", "Begriff"),
-}
-# The field a kind's entries are named and found by, and from which a new entry's slug is made.
-_IDENTIFIER = {"werkzeug": "titel", "modellvorhaben": "titel", "begriff": "begriff"}
+# Collection name in the editor -> kind; entries of a kind live in docs/<name>/ (glossary terms
+# one YAML file each, in docs/glossar/).
+EDITOR_COLLECTIONS = {kind.folder: kind.name for kind in KINDS.values()}
 # German labels of the fields in the forms (the schema's descriptions become the hints below them).
 FIELD_LABELS = {
     "titel": "Titel", "kurz": "Kurzbeschreibung", "zweck": "Wozu und wann", "formattyp": "Formattyp",
@@ -120,32 +115,32 @@ def dump(config: dict[str, Any]) -> str:
 
 
 def _collection(name: str, kind: str, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
-    label, singular = _COLLECTION_LABELS[kind]
-    identifier = _IDENTIFIER[kind]
+    # The field a kind's entries are named and found by, and from which a new entry's slug is made.
+    identifier = KINDS[kind].title_field
     collection: dict[str, Any] = {
         "name": name,
-        "label": label,
-        "label_singular": singular,
+        "label": label(DEFAULT_LANGUAGE, f"collection_{kind}"),
+        "label_singular": label(DEFAULT_LANGUAGE, f"entry_{kind}"),
         "folder": f"docs/{name}",
         "create": True,
         "identifier_field": identifier,
         "summary": "{{" + identifier + "}}",
         "sortable_fields": [identifier],
     }
-    fields = [_field(f, vocab, i18n=True) for f in KINDS[kind]]
+    fields = [_field(f, vocab, i18n=True) for f in FIELDS[kind]]
     if kind == "begriff":
         # One YAML file per term, both languages inside it (fields de/en): no translation file.
         collection.update({"extension": "yml", "format": "yaml",
                            "slug": "{{fields.begriff.de}}", "identifier_field": "begriff.de",
                            "summary": "{{begriff.de}}", "sortable_fields": ["begriff.de"]})
-        collection["fields"] = [_field(f, vocab, i18n=False) for f in KINDS[kind]]
+        collection["fields"] = [_field(f, vocab, i18n=False) for f in FIELDS[kind]]
         return collection
     collection.update({"extension": "md", "format": "yaml-frontmatter", "slug": "{{" + identifier + "}}",
                        "i18n": True, "preview_path": f"{name}/{{{{slug}}}}/"})
     body = {"name": "body", "label": BODY_LABEL, "widget": "markdown", "required": False, "i18n": True,
             "hint": "Der Text der Seite, mit Zwischenüberschriften (##)."}
     # The catalogue page's introduction (index.md) is no entry: text only, listed apart.
-    collection["index_file"] = {"name": "index", "label": f"Einleitung: {label}", "fields": [body]}
+    collection["index_file"] = {"name": "index", "label": f"Einleitung: {collection['label']}", "fields": [body]}
     collection["fields"] = [*fields, body]
     return collection
 
@@ -210,6 +205,6 @@ def _options(spec: Field, vocab: dict[str, Vocabulary]) -> list[dict[str, str]]:
 def _relation(spec: Field) -> dict[str, Any]:
     assert spec.ref is not None
     collection = next(name for name, kind in EDITOR_COLLECTIONS.items() if kind == spec.ref)
-    identifier = _IDENTIFIER[spec.ref] + (".de" if spec.ref == "begriff" else "")
+    identifier = KINDS[spec.ref].title_field + (".de" if spec.ref == "begriff" else "")
     return {"widget": "relation", "collection": collection, "value_field": "{{slug}}",
             "search_fields": [identifier], "display_fields": [identifier]}

@@ -16,6 +16,7 @@ from typing import Any
 
 from toolkit import urls
 from toolkit.export import DATA_FOLDER, DATASETS, GLOSSARY_DATASET, TITLES
+from toolkit.labels import label
 from toolkit.model import LANGUAGES, KnowledgeBase
 
 DCAT_FILE = "dcat-ap.jsonld"
@@ -37,16 +38,10 @@ CONTEXT = {
 WORDS = {
     "de": {
         "catalogue": "Katalog der offenen Daten der Wissensbasis",
-        "werkzeuge": "Methoden und Formate der Kleinstadtentwicklung mit Ablauf, Aufwand und Zielgruppen.",
-        "modellvorhaben": "Modellvorhaben von Kleinstadtverbünden mit ihren Orten, Themen und Werkzeugen.",
-        "glossar": "Fachbegriffe und Abkürzungen der Kleinstadtentwicklung mit Erklärungen.",
         "keywords": ["Kleinstadt", "Stadtentwicklung", "Beteiligung"],
     },
     "en": {
         "catalogue": "Catalogue of the knowledge base's open data",
-        "werkzeuge": "Methods and formats of small-town development with steps, effort and audiences.",
-        "modellvorhaben": "Model projects of small-town networks with their towns, topics and tools.",
-        "glossar": "Technical terms and abbreviations of small-town development, explained.",
         "keywords": ["small town", "urban development", "participation"],
     },
 }
@@ -75,7 +70,7 @@ def dcat_catalogue(*, kb: KnowledgeBase, lang: str, site_url: str, site_name: st
             "@type": "dcat:Dataset",
             "dct:identifier": folder + "#" + name,
             "dct:title": {"@value": f"{site_name}: {TITLES[lang][name]}", "@language": lang},
-            "dct:description": {"@value": words[name], "@language": lang},
+            "dct:description": {"@value": label(lang, f"dataset_{kind}"), "@language": lang},
             "dct:publisher": {"@id": publisher["@id"]},
             "dcat:contactPoint": contact,
             "dcat:theme": [{"@id": t} for t in THEMES],

@@ -27,12 +27,15 @@ from typing import Any, Iterator
 from toolkit import urls
 from toolkit.index import CrossIndex
 from toolkit.markup import plain
-from toolkit.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
-from toolkit.schema import KINDS, Field
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
+from toolkit.kinds import ENTRY_KINDS, FIELDS, KINDS
+from toolkit.labels import label
+from toolkit.schema import Field
 
 DATA_FOLDER = "daten"
-DATASETS = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}
-GLOSSARY_DATASET = "glossar"
+# kind -> name of its files (daten/werkzeuge.json, .csv): the folder of its sources.
+DATASETS = {kind.name: kind.folder for kind in ENTRY_KINDS}
+GLOSSARY_DATASET = KINDS["begriff"].folder
 # Items of a list share one CSV cell, separated by " | ": a spreadsheet shows them on one line,
 # and the checker warns where an item holds a vertical bar with spaces around it.
 LIST_SEPARATOR = " | "
@@ -44,10 +47,8 @@ LICENCE_NAME = {
     "de": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
     "en": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
 }
-TITLES = {
-    "de": {"werkzeuge": "Werkzeuge", "modellvorhaben": "Modellvorhaben", "glossar": "Glossar"},
-    "en": {"werkzeuge": "Tools", "modellvorhaben": "Model projects", "glossar": "Glossary"},
-}
+# dataset -> its title, per language
+TITLES = {lang: {kind.folder: label(lang, f"collection_{kind.name}") for kind in KINDS.values()} for lang in LANGUAGES}
 
 
 def data_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url: str, site_name: str) -> dict[str, bytes]:
@@ -81,7 +82,7 @@ def entry_record(*, kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: st
         # The language of the texts: German while an entry has no English translation.
         "sprache": lang if entry.translated(lang) else DEFAULT_LANGUAGE,
     }
-    for spec in KINDS[entry.kind]:
+    for spec in FIELDS[entry.kind]:
         value = entry.text(spec.name, lang) if spec.translatable else entry.get(spec.name)
         record[spec.name] = _plain(value, spec)
     # What the pages show besides the declared fields: computed cross-references and the body.
@@ -141,7 +142,7 @@ class Column:
 def column_specs(kind: str) -> list[Column]:
     """Each CSV column of a collection with its declaration, in the table's order."""
     columns = [Column("slug", None, False), Column("url", None, False), Column("sprache", None, False)]
-    for spec in KINDS[kind]:
+    for spec in FIELDS[kind]:
         columns += list(_column_specs(spec, (spec.name,), several=False))
     if kind == "werkzeug":
         columns.append(Column("modellvorhaben", None, True))
@@ -174,7 +175,7 @@ def _columns(kind: str, *, kb: KnowledgeBase | None = None,
              lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, Any]]:
     """(column name, function of a record -> cell text), in the order of the declarations."""
     columns: list[tuple[str, Any]] = [(n, _getter(n)) for n in ("slug", "url", "sprache")]
-    for spec in KINDS[kind]:
+    for spec in FIELDS[kind]:
         columns += list(_field_columns(spec, (spec.name,), kb, lang))
     if kind == "werkzeug":
         columns.append(("modellvorhaben", _getter("modellvorhaben")))
@@ -232,7 +233,7 @@ def _labeller(path: tuple[str, ...], vocab: str, kb: KnowledgeBase | None, lang:
 def _header(*, kind: str, name: str, kb: KnowledgeBase, lang: str, site_url: str, site_name: str) -> dict[str, Any]:
     entries = kb.collection(kind).values()
     reviewed = [e.data["geprueft"] for e in entries if isinstance(e.data.get("geprueft"), date)]
-    used = sorted(_vocabularies(KINDS[kind]))
+    used = sorted(_vocabularies(FIELDS[kind]))
     header: dict[str, Any] = {
         "datensatz": name,
         "titel": f"{site_name}: {TITLES[lang][name]}",

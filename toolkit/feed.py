@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from toolkit import urls
+from toolkit.kinds import ENTRY_KINDS
+from toolkit.labels import label
 from toolkit.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -24,15 +26,11 @@ WORDS = {
     "de": {
         "title": "{site}: neue und geänderte Einträge",
         "subtitle": "Werkzeuge und Modellvorhaben, die neu sind oder zuletzt redaktionell geprüft wurden.",
-        "werkzeug": "Werkzeug",
-        "modellvorhaben": "Modellvorhaben",
         "rights": "Inhalte: {holder}, Lizenz CC BY 4.0 ({url})",
     },
     "en": {
         "title": "{site}: new and changed entries",
         "subtitle": "Tools and model projects that are new or were reviewed most recently.",
-        "werkzeug": "Tool",
-        "modellvorhaben": "Model project",
         "rights": "Content: {holder}, licence CC BY 4.0 ({url})",
     },
 }
@@ -45,7 +43,7 @@ def feed_url(lang: str) -> str:
 
 def feed_entries(kb: KnowledgeBase) -> list[Entry]:
     """Tools and projects, most recently reviewed first; ties by kind and slug, for a stable order."""
-    entries = [*kb.tools.values(), *kb.projects.values()]
+    entries = [e for kind in ENTRY_KINDS if kind.feed for e in kb.collection(kind.name).values()]
     entries.sort(key=lambda e: (-_reviewed(e).toordinal(), e.kind, e.slug))
     return entries[:FEED_LIMIT]
 
@@ -77,7 +75,7 @@ def atom_feed(*, kb: KnowledgeBase, lang: str, site_url: str, site_name: str, ho
         _link(item, address, rel="alternate", type_="text/html")
         _text(item, "updated", _timestamp(_reviewed(entry)))
         _text(item, "summary", entry.text("kurz", lang))
-        ET.SubElement(item, _atom("category"), {"term": entry.kind, "label": words[entry.kind]})
+        ET.SubElement(item, _atom("category"), {"term": entry.kind, "label": label(lang, f"entry_{entry.kind}")})
         for topic in entry.get("themen", []):
             if "themen" in kb.vocab and topic in kb.vocab["themen"].values:
                 ET.SubElement(item, _atom("category"), {

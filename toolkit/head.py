@@ -20,7 +20,9 @@ from typing import Any
 from toolkit import urls
 from toolkit.feed import feed_url
 from toolkit.index import CrossIndex
+from toolkit.labels import label
 from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
+from toolkit.routes import Role, Route
 
 # Search engines show about this many characters of a description; longer ones are cut.
 DESCRIPTION_MAX = 160
@@ -33,8 +35,6 @@ LOCALES = {"de": "de_DE", "en": "en_GB"}
 WORDS = {
     "de": {
         "home": "Startseite",
-        "werkzeug": "Werkzeuge",
-        "modellvorhaben": "Modellvorhaben",
         "themen": "Themen",
         "glossar": "Glossar",
         "topic": "Werkzeuge und Modellvorhaben zum Thema {label}.",
@@ -42,8 +42,6 @@ WORDS = {
     },
     "en": {
         "home": "Home page",
-        "werkzeug": "Tools",
-        "modellvorhaben": "Model projects",
         "themen": "Topics",
         "glossar": "Glossary",
         "topic": "Tools and model projects on the topic {label}.",
@@ -78,25 +76,23 @@ def summary_length_problem(summary: str) -> str | None:
     return None
 
 
-def page_head(*, kb: KnowledgeBase, index: CrossIndex, path: str, lang: str, markdown: str,
+def page_head(*, kb: KnowledgeBase, index: CrossIndex, page: Route, lang: str, markdown: str,
               meta: dict[str, Any], site_url: str, site_name: str, changed: date | None) -> PageHead:
-    """The head of the page from ``path`` (German source path, e.g. ``werkzeuge/x.md``) in ``lang``.
+    """The head of ``page`` (``routes.Route``, of an entry or topic that exists) in ``lang``.
 
     ``markdown`` is the page's own source text and ``meta`` its front matter; ``site_url`` the
     site's absolute address ending in ``/``; ``changed`` when the page's content last changed.
     """
-    folder, _, name = path.rpartition("/")
-    slug = name[:-3]
+    path = page.path
     address = site_url + urls.page_url(path, lang)
-    entry = _entry(kb, folder, slug)
-    topics = kb.vocab["themen"].values if "themen" in kb.vocab else {}
     trail: list[tuple[str, str]] = []  # (name, site-relative address) between the start page and this one
-    if entry is not None:
+    if page.role is Role.ENTRY:
+        entry = kb.collection(page.kind or "")[page.slug or ""]
         title, description, kind = entry.title(lang), entry.text("kurz", lang), "article"
-        trail.append((WORDS[lang][entry.kind], urls.catalogue_url(entry.kind, lang)))
+        trail.append((label(lang, f"collection_{entry.kind}"), urls.catalogue_url(entry.kind, lang)))
         main = _entry_data(kb, entry, lang, address, description, changed)
-    elif folder == "themen" and slug in topics:
-        value = topics[slug]
+    elif page.role is Role.TOPIC:
+        value = kb.vocab["themen"].values[page.slug or ""]
         title, kind = value.label[lang], "website"
         description = value.intro.get(lang) or WORDS[lang]["topic"].format(label=value.label[lang])
         trail.append((WORDS[lang]["themen"], urls.prefix(lang) + "themen/"))
@@ -104,10 +100,10 @@ def page_head(*, kb: KnowledgeBase, index: CrossIndex, path: str, lang: str, mar
     else:
         title, kind = str(meta.get("title") or first_heading(markdown) or site_name), "website"
         description = str(meta.get("description") or first_paragraph(markdown) or "")
-        main = _glossary_data(kb, lang, address, title, description) if path == "glossar.md" else None
+        main = _glossary_data(kb, lang, address, title, description) if page.role is Role.GLOSSARY else None
     description = shorten(description)
     graph: list[dict[str, Any]] = [main] if main else []
-    if path != "index.md":
+    if page.role is not Role.HOME:
         crumbs = [(WORDS[lang]["home"], urls.prefix(lang)), *trail, (title, urls.page_url(path, lang))]
         graph.append({
             "@type": "BreadcrumbList",
@@ -167,13 +163,6 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
 
 
 # -- internals ------------------------------------------------------------------------------
-
-def _entry(kb: KnowledgeBase, folder: str, slug: str) -> Entry | None:
-    for kind, kind_folder in urls.FOLDERS.items():
-        if folder == kind_folder and slug in kb.collection(kind):
-            return kb.collection(kind)[slug]
-    return None
-
 
 def _language(entry: Entry, lang: str) -> str:
     return lang if entry.translated(lang) else DEFAULT_LANGUAGE

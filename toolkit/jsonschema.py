@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from toolkit.model import Vocabulary
-from toolkit.schema import BETREIBER, KINDS, Field
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
+from toolkit.kinds import ENTRY_KINDS, FIELDS, Kind
+from toolkit.labels import label
+from toolkit.schema import BETREIBER, Field
 from toolkit.slug import SLUG
 from toolkit.validate import _URL as URL  # the checker's own patterns, so both accept the same addresses
 from toolkit.validate import EMAIL
@@ -23,15 +25,15 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 VOCABULARY_SCHEMA = "vokabular.schema.json"
 OPERATOR_SCHEMA = "betreiber.schema.json"
 
-_TITLES = {
-    ("werkzeug", "de"): "Werkzeug: front matter of docs/werkzeuge/<slug>.md",
-    ("werkzeug", "en"): "Werkzeug, English translation: front matter of docs/werkzeuge/<slug>.en.md "
-                        "(only the translated text fields)",
-    ("modellvorhaben", "de"): "Modellvorhaben: front matter of docs/modellvorhaben/<slug>.md",
-    ("modellvorhaben", "en"): "Modellvorhaben, English translation: front matter of docs/modellvorhaben/<slug>.en.md "
-                              "(only the translated text fields)",
-    ("begriff", "de"): "Glossar: docs/glossar.yml, each term under its slug",
-}
+GLOSSARY_TITLE = "Glossar: docs/glossar.yml, each term under its slug"
+
+
+def _title(kind: Kind, lang: str) -> str:
+    name = label(DEFAULT_LANGUAGE, f"entry_{kind.name}")
+    if lang == DEFAULT_LANGUAGE:
+        return f"{name}: front matter of docs/{kind.folder}/<slug>.md"
+    return (f"{name}, English translation: front matter of docs/{kind.folder}/<slug>.{lang}.md "
+            f"(only the translated text fields)")
 
 
 def schema_file(kind: str, lang: str) -> str:
@@ -42,13 +44,13 @@ def schema_file(kind: str, lang: str) -> str:
 def schemas(*, vocab: dict[str, Vocabulary]) -> dict[str, dict[str, Any]]:
     """Every schema by its file name, in a stable order."""
     result: dict[str, dict[str, Any]] = {}
-    for kind in ("werkzeug", "modellvorhaben"):
-        for lang in ("de", "en"):
-            declared = KINDS[kind] if lang == "de" else tuple(f for f in KINDS[kind] if f.translatable)
-            result[schema_file(kind, lang)] = _document(_TITLES[kind, lang], _mapping(declared, vocab))
-    term = _mapping(KINDS["begriff"], vocab)
+    for kind in ENTRY_KINDS:
+        for lang in LANGUAGES:
+            declared = kind.fields if lang == DEFAULT_LANGUAGE else tuple(f for f in kind.fields if f.translatable)
+            result[schema_file(kind.name, lang)] = _document(_title(kind, lang), _mapping(declared, vocab))
+    term = _mapping(FIELDS["begriff"], vocab)
     glossary = {"type": "object", "propertyNames": {"pattern": SLUG.pattern}, "additionalProperties": term}
-    result[schema_file("begriff", "de")] = _document(_TITLES["begriff", "de"], glossary)
+    result[schema_file("begriff", "de")] = _document(GLOSSARY_TITLE, glossary)
     result[VOCABULARY_SCHEMA] = _document("Vokabular: docs/vokabular.yml, the controlled vocabularies",
                                           _vocabulary())
     result[OPERATOR_SCHEMA] = _document("Betreiber: docs/betreiber.yml, the operator's facts (empty until known)",

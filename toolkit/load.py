@@ -11,10 +11,10 @@ from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.export import LIST_SEPARATOR
 from toolkit.head import summary_length_problem
 from toolkit.language_checks import check_language
-from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
+from toolkit.kinds import ENTRY_FOLDERS, ENTRY_KINDS, FIELDS, KINDS
+from toolkit.model import Entry, KnowledgeBase, Vocabulary
 from toolkit.operator_facts import OPERATOR_FILE, check_markers, load_operator
 from toolkit.problems import Problems, did_you_mean
-from toolkit.schema import KINDS
 from toolkit.slug import SLUG, slugify
 from toolkit.source import SYMLINK, parse_document, parse_yaml, read_text
 from toolkit.validate import Checker, Reference, _empty
@@ -22,7 +22,7 @@ from toolkit.vocabulary import VOCABULARY_FILE, load_vocabularies
 
 GLOSSARY_FILE = "glossar.yml"
 # Terms may also live one per file, docs/glossar/<slug>.yml, as the browser editor writes them.
-GLOSSARY_FOLDER = "glossar"
+GLOSSARY_FOLDER = KINDS["begriff"].folder
 # Files an editor may put beside entries (pictures, handouts); MkDocs publishes them as they are.
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
 # The introduction of a collection's catalogue page, not an entry.
@@ -116,7 +116,7 @@ class _Loader:
         doc = parse_document(text, rel, self.problems) if text is not None else None
         if doc is None:
             return None
-        data = self.checker(rel, doc.lines).fields(doc.meta, KINDS[kind])
+        data = self.checker(rel, doc.lines).fields(doc.meta, FIELDS[kind])
         self._check_summary(rel, doc.lines, data)
         return Entry(kind, slug, data, body={"de": doc.body}, source={"de": rel}, line=doc.body_line)
 
@@ -126,7 +126,7 @@ class _Loader:
         doc = parse_document(text, rel, self.problems) if text is not None else None
         if doc is None:
             return
-        declared = KINDS[entry.kind]
+        declared = FIELDS[entry.kind]
         data = self.checker(rel, doc.lines).fields(doc.meta, declared, translation_of=entry.source["de"])
         self._check_summary(rel, doc.lines, data)
         empty = [f for f in declared if f.required and f.translatable and _empty(doc.meta.get(f.name))]
@@ -221,14 +221,14 @@ class _Loader:
             if not isinstance(fields, dict):
                 self.problems.error(rel, line, f"term '{slug}' needs its fields (begriff, definition, ...)")
                 continue
-            clean = checker.fields(fields, KINDS["begriff"], (slug,) if root is None else root)
+            clean = checker.fields(fields, FIELDS["begriff"], (slug,) if root is None else root)
             if "begriff" in clean and "definition" in clean:
                 terms[slug] = Entry("begriff", slug, clean, source={"de": rel, "en": rel}, line=line)
 
 
 def _check_links_elsewhere(loader: _Loader) -> None:
     """Symbolic links anywhere else under docs/: MkDocs would follow them and publish their target."""
-    own = {loader.docs / folder for folder in COLLECTIONS}
+    own = {loader.docs / folder for folder in ENTRY_FOLDERS}
     read_as_sources = {GLOSSARY_FILE, VOCABULARY_FILE, FIGURES_FILE, OPERATOR_FILE}  # read_text refuses these itself
     for path in sorted(loader.docs.rglob("*")):
         if not path.is_symlink() or any(path.is_relative_to(folder) for folder in own):
@@ -244,13 +244,12 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     root = (root or docs.parent).resolve()
     problems = Problems()
     loader = _Loader(docs, root, load_vocabularies(docs, root, problems), problems)
-    tools = loader.collection("werkzeuge", COLLECTIONS["werkzeuge"])
-    projects = loader.collection("modellvorhaben", COLLECTIONS["modellvorhaben"])
-    terms = loader.glossary()
+    entries = {kind.name: loader.collection(kind.folder, kind.name) for kind in ENTRY_KINDS}
+    entries["begriff"] = loader.glossary()
     _check_links_elsewhere(loader)
     operator = load_operator(docs, root, problems)
     _check_pages(loader, operator)
-    kb = KnowledgeBase(loader.vocab, tools, projects, terms, load_figures(docs, root, problems), operator)
+    kb = KnowledgeBase(loader.vocab, entries, load_figures(docs, root, problems), operator)
     _check_references(loader, kb)
     _check_previous_slugs(kb, problems)
     check_language(docs, root, problems, kb.terms)
@@ -261,7 +260,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
 
 def _check_pages(loader: _Loader, operator: object) -> None:
     """The operator-fact markers of hand-written pages (entries are rendered from their fields)."""
-    entries = {loader.docs / folder for folder in COLLECTIONS}
+    entries = {loader.docs / folder for folder in ENTRY_FOLDERS}
     for path in sorted(loader.docs.rglob("*.md")):
         if path.is_symlink() or (path.parent in entries and path.name not in COLLECTION_PAGES):
             continue
@@ -274,11 +273,10 @@ def _check_pages(loader: _Loader, operator: object) -> None:
 
 
 def _check_references(loader: _Loader, kb: KnowledgeBase) -> None:
-    names = {"werkzeug": "tool", "modellvorhaben": "model project", "begriff": "glossary term"}
     for ref in loader.references:
         known = loader.existing[ref.kind]
         if known is not None and ref.slug not in known:
-            loader.problems.error(ref.path, ref.line, f"'{ref.field}' names the {names[ref.kind]} '{ref.slug}', "
+            loader.problems.error(ref.path, ref.line, f"'{ref.field}' names the {KINDS[ref.kind].noun} '{ref.slug}', "
                                                       f"which does not exist{did_you_mean(ref.slug, known)}")
     for entry in kb.tools.values():
         if entry.slug in entry.get("verwandt", []):
@@ -286,7 +284,8 @@ def _check_references(loader: _Loader, kb: KnowledgeBase) -> None:
 
 
 def _check_previous_slugs(kb: KnowledgeBase, problems: Problems) -> None:
-    for kind, entries in (("werkzeug", kb.tools), ("modellvorhaben", kb.projects)):
+    for kind in ENTRY_KINDS:
+        entries = kb.collection(kind.name)
         claimed: dict[str, str] = {}
         for entry in entries.values():
             for old in entry.get("fruehere_slugs", []):

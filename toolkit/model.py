@@ -5,14 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.kinds import KINDS
+
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
-
-# Collection name -> (kind, folder under docs/)
-COLLECTIONS = {
-    "werkzeuge": "werkzeug",
-    "modellvorhaben": "modellvorhaben",
-}
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ class Entry:
         return value
 
     def title(self, lang: str) -> str:
-        return self.text("begriff" if self.kind == "begriff" else "titel", lang)
+        return self.text(KINDS[self.kind].title_field, lang)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)
@@ -78,11 +74,22 @@ class Entry:
 @dataclass
 class KnowledgeBase:
     vocab: dict[str, Vocabulary]
-    tools: dict[str, Entry]
-    projects: dict[str, Entry]
-    terms: dict[str, Entry]
+    entries: dict[str, dict[str, Entry]]  # kind (toolkit/kinds.py) -> slug -> entry
     figures: Any = None  # toolkit.figures.Figures, when docs/zahlen.yml exists
     operator: Any = None  # toolkit.operator_facts.Operator, when docs/betreiber.yml exists
 
     def collection(self, kind: str) -> dict[str, Entry]:
-        return {"werkzeug": self.tools, "modellvorhaben": self.projects, "begriff": self.terms}[kind]
+        """The entries of one kind (none yet: empty)."""
+        return self.entries.get(kind, {})
+
+    @property
+    def tools(self) -> dict[str, Entry]:
+        return self.collection("werkzeug")
+
+    @property
+    def projects(self) -> dict[str, Entry]:
+        return self.collection("modellvorhaben")
+
+    @property
+    def terms(self) -> dict[str, Entry]:
+        return self.collection("begriff")

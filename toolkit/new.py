@@ -10,9 +10,10 @@ from toolkit.load import GLOSSARY_FILE
 from toolkit.model import Vocabulary
 from toolkit.slug import slugify
 from toolkit.template import entry_template, glossary_template
-from toolkit.urls import FOLDERS
+from toolkit.kinds import KINDS as DECLARED
 
-KINDS = ("werkzeug", "modellvorhaben", "begriff")
+# Every kind of entry; its name on the command line is its name in the sources.
+KINDS = tuple(DECLARED)
 
 
 class Refused(Exception):
@@ -32,7 +33,7 @@ def create(*, kind: str, title: str, docs: Path, vocab: dict[str, Vocabulary]) -
         raise Refused(f"the title {title!r} has no letters or digits to make a slug from; choose another title")
     if kind == "begriff":
         return _append_term(docs / GLOSSARY_FILE, slug, title, vocab)
-    folder = docs / FOLDERS[kind]
+    folder = docs / DECLARED[kind].folder
     paths = (folder / f"{slug}.md", folder / f"{slug}.en.md")
     taken = [p for p in paths if p.exists() or p.is_symlink()]
     if taken:

@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 
 from toolkit.labels import label
 from toolkit.markup import block, esc, md_text
-from toolkit.model import COLLECTIONS, KnowledgeBase
+from toolkit.kinds import ENTRY_FOLDERS, FIELDS, KINDS
+from toolkit.model import KnowledgeBase
 from toolkit.problems import Problem, Problems
-from toolkit.schema import KINDS
 
 # More would bury the page under the banner; the terminal and 'make check' list every one.
 BANNER_LIMIT = 30
@@ -31,7 +31,7 @@ def page_of(path: str, docs: str) -> str | None:
     """
     parts = PurePosixPath(path).parts
     prefix = PurePosixPath(docs).parts
-    if parts[: len(prefix)] != prefix or len(parts) != len(prefix) + 2 or parts[-2] not in COLLECTIONS:
+    if parts[: len(prefix)] != prefix or len(parts) != len(prefix) + 2 or parts[-2] not in ENTRY_FOLDERS:
         return None
     name = parts[-1]
     if not name.endswith(".md") or name in ("index.md", "index.en.md"):
@@ -56,18 +56,18 @@ def broken_pages(problems: Problems, docs: str) -> dict[str, list[Problem]]:
 
 def usable(kb: KnowledgeBase, broken: dict[str, list[Problem]]) -> KnowledgeBase:
     """``kb`` without the entries of broken pages, and without references to entries it lacks."""
-    tools = {s: e for s, e in kb.tools.items() if f"werkzeuge/{s}.md" not in broken}
-    projects = {s: e for s, e in kb.projects.items() if f"modellvorhaben/{s}.md" not in broken}
-    kept = KnowledgeBase(kb.vocab, tools, projects, dict(kb.terms), kb.figures)
-    for entries in (kept.tools, kept.projects, kept.terms):
-        for slug, entry in entries.items():
-            entries[slug] = _without_missing(entry, kept)
+    entries = {kind: {s: e for s, e in found.items() if f"{KINDS[kind].folder}/{s}.md" not in broken}
+               for kind, found in kb.entries.items()}
+    kept = dataclasses.replace(kb, entries=entries)
+    for found in kept.entries.values():
+        for slug, entry in found.items():
+            found[slug] = _without_missing(entry, kept)
     return kept
 
 
 def _without_missing(entry, kb: KnowledgeBase):  # type: ignore[no-untyped-def]
     data = dict(entry.data)
-    for spec in KINDS[entry.kind]:
+    for spec in FIELDS[entry.kind]:
         ref = spec.item.ref if spec.item is not None else None
         if ref and isinstance(data.get(spec.name), list):
             data[spec.name] = [slug for slug in data[spec.name] if slug in kb.collection(ref)]

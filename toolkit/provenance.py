@@ -16,10 +16,9 @@ from toolkit.figures import FIGURES_FILE
 from toolkit.index import CrossIndex
 from toolkit.load import GLOSSARY_FILE
 from toolkit.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
-from toolkit.urls import FOLDERS
+from toolkit.routes import Role, Route
 from toolkit.vocabulary import VOCABULARY_FILE
 
-TOPIC_FOLDER = "themen"
 
 LABELS = {
     "de": {
@@ -63,50 +62,47 @@ class _Input:
     fallback: date | None = None  # the source's own date, when the history knows none of the paths
 
 
-def page_provenance(*, kb: KnowledgeBase, index: CrossIndex, path: str, lang: str, role: str | None,
+def page_provenance(*, kb: KnowledgeBase, index: CrossIndex, page: Route, lang: str,
                     docs: str, files: frozenset[str], history: dict[str, date]) -> Provenance:
-    """The sources of the page from ``path`` (German source path, e.g. ``werkzeuge/x.md``).
+    """The sources of ``page`` (``routes.Route``, of an entry, topic or facet value that exists).
 
-    ``role`` is the page's role as a list page (``catalogue:werkzeug``, ``glossary``, ...) or
-    ``None``; ``docs`` the sources folder and ``files`` every file in it, both relative to the
+    ``docs`` is the sources folder and ``files`` every file in it, both relative to the
     repository root; ``history`` the last commit date of each file (``{}`` without git).
     """
-    folder, _, name = path.rpartition("/")
-    slug = name[:-3]
-    for kind, kind_folder in FOLDERS.items():
-        if folder == kind_folder and slug in kb.collection(kind):
-            entry = kb.collection(kind)[slug]
-            own = entry.source.get(lang, entry.source[DEFAULT_LANGUAGE])
-            return _provenance([EditLink(own, "page")], [_entry_input(entry, lang)], history)
+    path, role = page.path, page.role
+    if role is Role.ENTRY:
+        entry = kb.collection(page.kind or "")[page.slug or ""]
+        own = entry.source.get(lang, entry.source[DEFAULT_LANGUAGE])
+        return _provenance([EditLink(own, "page")], [_entry_input(entry, lang)], history)
     vocabulary = f"{docs}/{VOCABULARY_FILE}"
-    topics = kb.vocab["themen"].values if "themen" in kb.vocab else {}
-    if folder == TOPIC_FOLDER and slug in topics:
+    if role is Role.TOPIC:
+        slug = page.slug or ""
         shown = [kb.tools[s] for s in index.tools_by_topic.get(slug, [])]
         shown += [kb.projects[s] for s in index.projects_by_topic.get(slug, [])]
         return _provenance([EditLink(vocabulary, "page")],
                            [_Input((vocabulary,)), *(_entry_input(e, lang) for e in shown)], history)
-    if role is None and f"{docs}/{path}" not in files:
+    if not page.lists and f"{docs}/{path}" not in files:
         # Generated from the vocabulary and the tools: a facet value's page or the method finder.
         return _provenance([EditLink(vocabulary, "page")],
                            [_Input((vocabulary,)), *(_entry_input(e, lang) for e in kb.tools.values())], history)
     translated = f"{docs}/{path[:-3]}.{lang}.md"
     own = translated if lang != DEFAULT_LANGUAGE and translated in files else f"{docs}/{path}"
     inputs = [_Input((own,))]
-    if role is None:
+    if not page.lists:
         return _provenance([EditLink(own, "page")], inputs, history)
-    if role == "glossary":
+    if role is Role.GLOSSARY:
         glossary = f"{docs}/{GLOSSARY_FILE}"
         return _provenance([EditLink(glossary, "terms"), EditLink(own, "intro")], [*inputs, _Input((glossary,))],
                            history)
-    if role == "topics":
+    if role is Role.TOPICS:
         return _provenance([EditLink(own, "page"), EditLink(vocabulary, "topics")],
                            [*inputs, _Input((vocabulary,))], history)
-    if role == "figures":
+    if role is Role.FIGURES:
         figures = f"{docs}/{FIGURES_FILE}"
         return _provenance([EditLink(own, "page"), EditLink(figures, "figures")], [*inputs, _Input((figures,))],
                            history)
-    if role.startswith("catalogue:"):
-        listed: list[Entry] = list(kb.collection(role.split(":", 1)[1]).values())
+    if role is Role.CATALOGUE:
+        listed: list[Entry] = list(kb.collection(page.kind or "").values())
     else:  # the start page lists the newest entries
         listed = [*kb.tools.values(), *kb.projects.values()]
     return _provenance([EditLink(own, "page")], [*inputs, *(_entry_input(e, lang) for e in listed)], history)

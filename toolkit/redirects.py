@@ -9,6 +9,7 @@ site's Content-Security-Policy allows none inline, and none is needed.
 from __future__ import annotations
 
 from toolkit import urls
+from toolkit.kinds import ENTRY_FOLDERS
 from toolkit.markup import esc
 from toolkit.model import DEFAULT_LANGUAGE, KnowledgeBase
 
@@ -21,7 +22,7 @@ WORDS = {
 def redirect_pages(*, kb: KnowledgeBase, lang: str, site_url: str) -> dict[str, bytes]:
     """Path below the site root -> page, for every former slug of every tool and project."""
     pages: dict[str, bytes] = {}
-    for kind in urls.FOLDERS:
+    for kind in ENTRY_FOLDERS.values():
         for entry in sorted(kb.collection(kind).values(), key=lambda e: e.slug):
             new = urls.entry_url(kind, entry.slug, lang)
             for old in sorted(entry.get("fruehere_slugs", [])):

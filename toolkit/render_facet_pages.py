@@ -9,11 +9,12 @@ from toolkit import urls
 from toolkit.labels import label
 from toolkit.markup import block, esc, link, md_text, ul
 from toolkit.model import KnowledgeBase
-from toolkit.render_lists import FACETS, facet_options, facet_values, sort_key, summary_item
+from toolkit.kinds import KINDS
+from toolkit.render_lists import facet_options, facet_values, sort_key, summary_item
 
 KIND = "werkzeug"
 # Every facet of the tool catalogue but the topics, which have their own pages.
-PAGE_FACETS = tuple(f for f in FACETS[KIND] if f != "themen")
+PAGE_FACETS = tuple(f for f in KINDS[KIND].facets if f != "themen")
 
 
 def facet_pages(kb: KnowledgeBase) -> list[tuple[str, str]]:

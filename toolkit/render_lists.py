@@ -12,27 +12,13 @@ from toolkit.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.group_size import CLASSES as GROUP_CLASSES
 from toolkit.group_size import FACET as GROUP_FACET
 from toolkit.group_size import group_sizes
+from toolkit.kinds import KINDS
 from toolkit.model import LANGUAGES, Entry, KnowledgeBase
 from toolkit.order import by_title, sort_key
 from toolkit.search import SEARCH_IGNORE, words_html
 
 FINDER_FOLDER = "methodenfinder"
 
-# The facets of each catalogue, in the order they are shown: what a visitor wants to achieve
-# first, then who takes part and how, then the details.
-FACETS = {
-    "werkzeug": ("ziel", "themen", "zielgruppen", GROUP_FACET, "dauerklasse", "aufwand", "formattyp", "modus",
-                 "organisation", "reichweite"),
-    "modellvorhaben": ("themen", "bundesland", "lagetyp", "laufzeit", "projektaufruf"),
-}
-# Vocabularies whose labels and search words the catalogue's text filter knows: a query word that
-# matches one of them finds the entries with that value, though the card does not show it.
-WORD_FACETS = {"werkzeug": ("ziel", "themen", "zielgruppen", "formattyp"), "modellvorhaben": ("themen",)}
-# Facet values shown on each catalogue card, besides title and summary.
-CARD_FACETS = {
-    "werkzeug": ("formattyp", "modus", "dauerklasse", "aufwand"),
-    "modellvorhaben": ("bundesland",),
-}
 
 
 def facet_values(entry: Entry, facet: str) -> list[str]:
@@ -72,7 +58,7 @@ def value_words(kb: KnowledgeBase, kind: str) -> str:
     words = {
         facet: {key: " | ".join([*value.label.values(), *(w for lang in LANGUAGES for w in value.search.get(lang, ()))])
                 for key, value in kb.vocab[facet].values.items()}
-        for facet in WORD_FACETS[kind]
+        for facet in KINDS[kind].word_facets
     }
     return json.dumps(words, ensure_ascii=False, separators=(",", ":"))
 
@@ -81,7 +67,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
     here = urls.catalogue_url(kind, lang)
     entries = sorted(kb.collection(kind).values(), key=lambda e: (sort_key(e.title(lang)), e.slug))
     fieldsets = []
-    for facet in FACETS[kind]:
+    for facet in KINDS[kind].facets:
         options = "".join(
             f'<label><input type="checkbox" name="{facet}" value="{esc(key)}"> '
             f'<span class="kb-option-label">{esc(text)}</span> <span class="kb-option-count"></span></label>'
@@ -144,10 +130,10 @@ def _projects_map(kb: KnowledgeBase, projects: list[Entry], lang: str, here: str
 
 def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
     data = "".join(
-        f' data-{facet}="{esc(" ".join(facet_values(entry, facet)))}"' for facet in FACETS[entry.kind]
+        f' data-{facet}="{esc(" ".join(facet_values(entry, facet)))}"' for facet in KINDS[entry.kind].facets
     )
     chips = []
-    for facet in CARD_FACETS[entry.kind]:
+    for facet in KINDS[entry.kind].card_facets:
         chips += [kb.vocab[facet].label(v, lang) for v in facet_values(entry, facet)]
     untranslated = "" if entry.translated(lang) else ' lang="de"'
     href = urls.relative(here, urls.entry_url(entry.kind, entry.slug, lang))
@@ -166,7 +152,7 @@ def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
 
 def _keywords(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
     """Words the catalogue's text filter finds besides the card's visible text and its values'
-    words (WORD_FACETS, given once per page)."""
+    words (the kind's ``word_facets``, given once per page)."""
     return [town["name"] for town in entry.get("orte", [])] + list(entry.get("partner", []))
 
 

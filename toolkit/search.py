@@ -20,13 +20,12 @@ from toolkit import search_words
 from toolkit.labels import label
 from toolkit.markup import esc
 from toolkit.model import LANGUAGES, Entry, KnowledgeBase
-from toolkit.schema import KINDS
-from toolkit.urls import FOLDERS, prefix
+from toolkit.kinds import FIELDS
+from toolkit.routes import Role, route
+from toolkit.urls import prefix
 
 # The bundle's folder under the site root: the header's search box loads pagefind/pagefind.js.
 BUNDLE_FOLDER = "pagefind"
-GLOSSARY_PAGE = "glossar"
-TOPIC_FOLDER = "themen"
 # Pagefind leaves out the element that carries this attribute and all inside it: page furniture
 # (fact-box labels, lists of other pages, notices) that every page of a kind repeats.
 SEARCH_IGNORE = 'data-pagefind-ignore="all"'
@@ -58,14 +57,12 @@ def result_type(*, src_uri: str, lang: str) -> str:
     ``src_uri`` is the page's source path, German or English (``werkzeuge/x.en.md``). Every file
     in a collection's folder but its index is an entry: the sources' checker sees to that.
     """
-    stem = src_uri.split(".", 1)[0]  # werkzeuge/x.en.md -> werkzeuge/x; slugs have no dots
-    folder, _, name = stem.rpartition("/")
-    for kind, kind_folder in FOLDERS.items():
-        if folder == kind_folder and name != "index":
-            return label(lang, f"kind_{kind}")
-    if stem == GLOSSARY_PAGE:
+    page = route(src_uri)
+    if page.role is Role.ENTRY:
+        return label(lang, f"kind_{page.kind}")
+    if page.role is Role.GLOSSARY:
         return label(lang, "kind_begriff")
-    if folder == TOPIC_FOLDER and name != "index":
+    if page.role is Role.TOPIC:
         return label(lang, "kind_thema")
     return label(lang, "kind_seite")
 
@@ -74,8 +71,7 @@ def searched(*, src_uri: str) -> bool:
     """Whether a page goes into the search index: not the pages that only list the entries with
     one facet value (werkzeuge/<facet>/<value>): a query should lead to the entries themselves,
     and their tags' words are in the entries' index (``tag_words``)."""
-    stem = src_uri.split(".", 1)[0]
-    return not any(stem.startswith(folder + "/") and stem.count("/") == 2 for folder in FOLDERS.values())
+    return route(src_uri).role is not Role.FACET
 
 
 def ui_labels(*, lang: str) -> dict[str, str]:
@@ -140,7 +136,7 @@ def tag_words(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
     "Bürgerbeteiligung" then finds a tool tagged *beteiligung* whose text never says it.
     """
     words: list[str] = []
-    for field in KINDS[entry.kind]:
+    for field in FIELDS[entry.kind]:
         vocab = field.vocab or (field.item.vocab if field.item else None)
         if vocab is None or vocab not in kb.vocab:
             continue

@@ -25,26 +25,8 @@ from toolkit.operator_facts import MARKER, fill
 from toolkit.problems import Problem, Problems
 from toolkit.provenance import EditLink, Provenance, page_provenance
 from toolkit.render_entry import entry_markdown
-from toolkit.urls import FOLDERS
-
-TOPIC_FOLDER = "themen"
-# Hand-written pages whose introduction is followed by a generated list.
-LIST_PAGES = {
-    "index.md": "home",
-    "werkzeuge/index.md": "catalogue:werkzeug",
-    "modellvorhaben/index.md": "catalogue:modellvorhaben",
-    "themen/index.md": "topics",
-    "glossar.md": "glossary",
-    "kleinstaedte.md": "figures",
-}
-
-
-def normalise(src_uri: str) -> tuple[str, str | None]:
-    """``werkzeuge/x.en.md`` -> (``werkzeuge/x.md``, ``"en"``); a German file has no language."""
-    for lang in LANGUAGES:
-        if lang != DEFAULT_LANGUAGE and src_uri.endswith(f".{lang}.md"):
-            return src_uri[: -len(f".{lang}.md")] + ".md", lang
-    return src_uri, None
+from toolkit.kinds import ENTRY_FOLDERS, KINDS
+from toolkit.routes import TOPIC_FOLDER, Role, Route, route
 
 
 @dataclass
@@ -80,7 +62,7 @@ class Site:
         facet value of the tools and the method finder."""
         bases = [f"{TOPIC_FOLDER}/{key}" for key in (self.kb.vocab["themen"].values if "themen" in self.kb.vocab else [])]
         if not self.problems.errors:
-            bases += [f"{FOLDERS['werkzeug']}/{facet}/{key}" for facet, key in self._facet_pages]
+            bases += [f"{KINDS[render_facet_pages.KIND].folder}/{facet}/{key}" for facet, key in self._facet_pages]
             bases.append(render_finder.SOURCE[:-3])
         pages = []
         for base in bases:
@@ -92,20 +74,27 @@ class Site:
     def _facet_pages(self) -> list[tuple[str, str]]:
         return render_facet_pages.facet_pages(self.kb)
 
-    def _facet_page(self, path: str) -> tuple[str, str] | None:
-        """(facet, key) when ``path`` is the source path of a facet value's page."""
-        parts = path[:-3].split("/")
-        if len(parts) == 3 and parts[0] == FOLDERS["werkzeug"] and (parts[1], parts[2]) in self._facet_pages:
-            return parts[1], parts[2]
-        return None
+    def route(self, src_uri: str) -> Route:
+        """The page ``src_uri`` makes, where its entry, topic or facet value exists; else a plain page."""
+        found = route(src_uri)
+        exists = {
+            Role.ENTRY: lambda: found.slug in self.kb.collection(found.kind or ""),
+            Role.TOPIC: lambda: found.slug in self._topics,
+            Role.FACET: lambda: found.kind == render_facet_pages.KIND and (found.facet, found.slug) in self._facet_pages,
+        }.get(found.role)
+        return found if exists is None or exists() else Route(Role.PAGE, found.path)
+
+    @property
+    def _topics(self) -> dict[str, Any]:
+        return self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
 
     def page_description(self, src_uri: str, lang: str) -> str | None:
         """The plain-text description of a page the knowledge base renders, where it has its own."""
-        path, _ = normalise(src_uri)
-        facet_page = self._facet_page(path)
-        if facet_page:
-            return render_facet_pages.facet_page_description(self.kb, *facet_page, lang)
-        if path == render_finder.SOURCE:
+        page = self.route(src_uri)
+        if page.role is Role.FACET:
+            assert page.facet is not None and page.slug is not None
+            return render_facet_pages.facet_page_description(self.kb, page.facet, page.slug, lang)
+        if page.role is Role.FINDER:
             return render_finder.finder_description(lang)
         return None
 
@@ -114,7 +103,7 @@ class Site:
 
         Generated HTML waits aside as placeholders: convert ``.markdown``, then ``.place(html)``.
         """
-        path, _ = normalise(src_uri)
+        path = route(src_uri).path
         if path in self.broken:
             assert self.docs is not None
             return lift_blocks(previewing.broken_page_markdown(path, self.broken[path], lang, docs=self.docs))
@@ -133,47 +122,36 @@ class Site:
         return lift_blocks(rendered)
 
     def _markdown(self, src_uri: str, lang: str, markdown: str) -> str | None:
-        path, _ = normalise(src_uri)
-        folder, _, name = path.rpartition("/")
-        slug = name[:-3]
-        for kind, kind_folder in FOLDERS.items():
-            if folder == kind_folder and slug in self.kb.collection(kind):
-                return entry_markdown(self.kb, self.index, self.kb.collection(kind)[slug], lang)
-        topics = self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
-        if folder == TOPIC_FOLDER and slug in topics:
-            return render_lists.topic_markdown(self.kb, self.index, slug, lang)
-        facet_page = self._facet_page(path)
-        if facet_page:
-            return render_facet_pages.facet_page_markdown(self.kb, *facet_page, lang)
-        if path == render_finder.SOURCE:
+        page = self.route(src_uri)
+        if page.role is Role.ENTRY:
+            return entry_markdown(self.kb, self.index, self.kb.collection(page.kind or "")[page.slug or ""], lang)
+        if page.role is Role.TOPIC:
+            return render_lists.topic_markdown(self.kb, self.index, page.slug or "", lang)
+        if page.role is Role.FACET:
+            return render_facet_pages.facet_page_markdown(self.kb, page.facet or "", page.slug or "", lang)
+        if page.role is Role.FINDER:
             return render_finder.finder_markdown(self.kb, lang)
-        role = LIST_PAGES.get(path)
-        if role is None:
+        if not page.lists:
             return None
         written = markdown.replace(BLOCK_START, "").replace(BLOCK_END, "").rstrip()
-        generated = self._list_html(role, lang)
+        generated = self._list_html(page, lang)
         # The glossary's terms are anchors that hand-written pages link to; MkDocs checks such
         # anchors only in HTML it has seen, so this one list goes through Markdown.
-        return written + (f"\n\n{generated}\n" if role == "glossary" else block(generated))
+        return written + (f"\n\n{generated}\n" if page.role is Role.GLOSSARY else block(generated))
 
     def page_title(self, src_uri: str, lang: str) -> str | None:
         """The HTML-escaped title of a page the knowledge base renders, for the page's <title>.
 
         Themes insert titles into templates as they are, so a title from a source is escaped here.
         """
-        path, _ = normalise(src_uri)
-        folder, _, name = path.rpartition("/")
-        slug = name[:-3]
-        for kind, kind_folder in FOLDERS.items():
-            if folder == kind_folder and slug in self.kb.collection(kind):
-                return esc(self.kb.collection(kind)[slug].title(lang))
-        topics = self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
-        if folder == TOPIC_FOLDER and slug in topics:
-            return esc(topics[slug].label[lang])
-        facet_page = self._facet_page(path)
-        if facet_page:
-            return esc(render_facet_pages.facet_page_title(self.kb, *facet_page, lang))
-        if path == render_finder.SOURCE:
+        page = self.route(src_uri)
+        if page.role is Role.ENTRY:
+            return esc(self.kb.collection(page.kind or "")[page.slug or ""].title(lang))
+        if page.role is Role.TOPIC:
+            return esc(self._topics[page.slug].label[lang])
+        if page.role is Role.FACET:
+            return esc(render_facet_pages.facet_page_title(self.kb, page.facet or "", page.slug or "", lang))
+        if page.role is Role.FINDER:
             return esc(render_finder.finder_title(lang))
         return None
 
@@ -185,9 +163,8 @@ class Site:
     def page_provenance(self, src_uri: str, lang: str) -> Provenance:
         """The page's source files (for "edit this page") and when its content last changed."""
         assert self.docs is not None and self.root is not None, "Site.load() knows where the sources are"
-        path, _ = normalise(src_uri)
         docs = self.docs.relative_to(self.root).as_posix()
-        found = page_provenance(kb=self.kb, index=self.index, path=path, lang=lang, role=LIST_PAGES.get(path),
+        found = page_provenance(kb=self.kb, index=self.index, page=self.route(src_uri), lang=lang,
                                 docs=docs, files=self._files, history=self._history)
         if self.kb.operator is None or not found.edit or found.edit[0].path not in self._pages_with_facts:
             return found
@@ -200,7 +177,7 @@ class Site:
     def _pages_with_facts(self) -> frozenset[str]:
         """Hand-written pages (paths from the repository root) that name an operator fact."""
         assert self.docs is not None and self.root is not None
-        entries = {self.docs / folder for folder in FOLDERS.values()}
+        entries = {self.docs / folder for folder in ENTRY_FOLDERS}
         found = set()
         for path in self.docs.rglob("*.md"):
             if path.parent in entries and not path.name.startswith("index."):
@@ -212,8 +189,7 @@ class Site:
     def page_head(self, src_uri: str, lang: str, markdown: str, meta: dict[str, Any], *, site_url: str,
                   site_name: str) -> PageHead:
         """The page's description, Open Graph properties and JSON-LD (``toolkit/head.py``)."""
-        path, _ = normalise(src_uri)
-        return page_head(kb=self.kb, index=self.index, path=path, lang=lang, markdown=markdown, meta=meta,
+        return page_head(kb=self.kb, index=self.index, page=self.route(src_uri), lang=lang, markdown=markdown, meta=meta,
                          site_url=site_url, site_name=site_name, changed=self.page_provenance(src_uri, lang).changed)
 
     @cached_property
@@ -227,13 +203,13 @@ class Site:
         assert self.docs is not None and self.root is not None
         return file_dates(root=self.root, paths=(self.docs.relative_to(self.root).as_posix(),))
 
-    def _list_html(self, role: str, lang: str) -> str:
-        if role.startswith("catalogue:"):
-            return render_lists.catalogue_html(self.kb, role.split(":")[1], lang)
-        if role == "figures":
+    def _list_html(self, page: Route, lang: str) -> str:
+        if page.role is Role.CATALOGUE:
+            return render_lists.catalogue_html(self.kb, page.kind or "", lang)
+        if page.role is Role.FIGURES:
             return figures_html(self.kb.figures, lang) if self.kb.figures else ""
-        if role == "home":
+        if page.role is Role.HOME:
             return render_lists.newest_html(self.kb, lang)
-        if role == "topics":
+        if page.role is Role.TOPICS:
             return render_lists.topics_index_html(self.kb, self.index, lang)
         return render_lists.glossary_html(self.kb, self.index, lang)

@@ -13,7 +13,9 @@ import yaml
 
 from toolkit.jsonschema import schema_file
 from toolkit.model import Vocabulary
-from toolkit.schema import KINDS, Field
+from toolkit.kinds import ENTRY_FOLDERS, FIELDS, KINDS
+from toolkit.labels import label
+from toolkit.schema import Field
 
 # Comment lines stay readable in a narrow editor window.
 WIDTH = 100
@@ -122,6 +124,15 @@ _INTRO = {
     ("modellvorhaben", "en"): "The English translation of {slug}.md: only the text fields; every other field "
                               "comes from the German file.",
 }
+
+
+def _intro(kind: str, lang: str) -> str:
+    """The template's first comment: what the file is."""
+    if lang != "de":
+        return _INTRO["werkzeug", lang]  # the same for every kind
+    return _INTRO.get((kind, lang)) or f"Ein Eintrag der Art {label('de', f'entry_{kind}')}."
+
+
 _HOW = {
     "en": "The comment above each field says what belongs there. Leave an optional field empty if it is "
           "not known. 'make check' names every required field that is still empty.",
@@ -137,11 +148,11 @@ _BODY = {
 def entry_template(*, kind: str, lang: str, slug: str, vocab: dict[str, Vocabulary], title: str = "",
                    depth: int = 2) -> str:
     """A Markdown source for a tool or model project; ``depth`` is its folder depth in the repository."""
-    declared = KINDS[kind] if lang == "de" else tuple(f for f in KINDS[kind] if f.translatable)
+    declared = FIELDS[kind] if lang == "de" else tuple(f for f in FIELDS[kind] if f.translatable)
     schema = "../" * depth + f"{SCHEMA_FOLDER}/{schema_file(kind, lang)}"
     # The schema line stands inside the front matter: MkDocs finds front matter only at the very start.
     lines = ["---", f"# yaml-language-server: $schema={schema}"]
-    lines += _comment(f"{_INTRO[kind, lang].format(slug=slug)} {_HOW[lang]}", 0)
+    lines += _comment(f"{_intro(kind, lang).format(slug=slug)} {_HOW[lang]}", 0)
     prefill = {"titel": title} if lang == "de" and title else {}
     for spec in declared:
         lines += _field(spec, vocab, 0, prefill.get(spec.name), lang=lang)
@@ -152,7 +163,7 @@ def entry_template(*, kind: str, lang: str, slug: str, vocab: dict[str, Vocabula
 def glossary_template(*, slug: str, vocab: dict[str, Vocabulary], title: str = "") -> str:
     """One term for ``docs/glossar.yml``, to be appended to the file."""
     lines = _comment(f"A glossary term (Begriff). {_HOW['en']}", 0) + [f"{slug}:"]
-    for spec in KINDS["begriff"]:
+    for spec in FIELDS["begriff"]:
         lines += _field(spec, vocab, 2, title if spec.name == "begriff" else None)
     return "\n".join(lines) + "\n"
 
@@ -160,7 +171,7 @@ def glossary_template(*, slug: str, vocab: dict[str, Vocabulary], title: str = "
 def templates(*, vocab: dict[str, Vocabulary]) -> dict[str, str]:
     """Blank templates by file name, to copy where the web editor is all an editor has."""
     files = {}
-    for kind in ("werkzeug", "modellvorhaben"):
+    for kind in ENTRY_FOLDERS.values():
         for lang in ("de", "en"):
             name = f"{kind}.md" if lang == "de" else f"{kind}.{lang}.md"
             files[name] = entry_template(kind=kind, lang=lang, slug="<slug>", vocab=vocab)

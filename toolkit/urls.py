@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import posixpath
 
+from toolkit.kinds import KINDS
 from toolkit.model import DEFAULT_LANGUAGE
-
-FOLDERS = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}
 
 
 def prefix(lang: str) -> str:
@@ -28,16 +27,16 @@ def page_url(src_uri: str, lang: str) -> str:
 
 
 def entry_url(kind: str, slug: str, lang: str) -> str:
-    return f"{prefix(lang)}{FOLDERS[kind]}/{slug}/"
+    return f"{prefix(lang)}{KINDS[kind].folder}/{slug}/"
 
 
 def catalogue_url(kind: str, lang: str) -> str:
-    return f"{prefix(lang)}{FOLDERS[kind]}/"
+    return f"{prefix(lang)}{KINDS[kind].folder}/"
 
 
 def facet_url(kind: str, facet: str, key: str, lang: str) -> str:
     """The page that lists every entry with one facet value, e.g. ``werkzeuge/formattyp/werkstatt/``."""
-    return f"{prefix(lang)}{FOLDERS[kind]}/{facet}/{key}/"
+    return f"{prefix(lang)}{KINDS[kind].folder}/{facet}/{key}/"
 
 
 def topic_url(key: str, lang: str) -> str:
