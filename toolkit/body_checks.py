@@ -122,7 +122,7 @@ class _Anchors:
         # Read when a link asks for them: most pages are never the target of an anchor.
         self.texts = {t.src: t for t in texts}
         self.by_page: dict[str, set[str]] = {}
-        self.generated = {slugify(text, "-") for lang in LANGUAGES for text in LABELS[lang].values()}
+        self.generated = {slugify(text, "-") for lang in LANGUAGES for key, text in LABELS[lang].items() if "." not in key}
         self.generated.add("steckbrief-title")
         self.terms = set(kb.terms)
 

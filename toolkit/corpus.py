@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from toolkit import corpus_text as words
-from toolkit.head import DESCRIPTION_MAX
+from toolkit.conventions import DESCRIPTION_MAX
 from toolkit.load import COLLECTION_PAGES, GLOSSARY_FILE
 from toolkit.problems import Problems
 from toolkit.slug import slugify

@@ -4,7 +4,7 @@
 source, and for each CSV table every column with its type and meaning, so that a program (or the
 ``frictionless`` validator) can read and check the tables without a person reading
 ``docs/daten.md`` first. Columns that hold several values are text, their items joined by
-``export.LIST_SEPARATOR``; the column's description says so.
+``conventions.LIST_SEPARATOR``; the column's description says so.
 
 Deterministic like the data itself: no build time, the same bytes for the same sources.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from toolkit.labels import section
 from toolkit import urls
 from toolkit.export import (DATA_FOLDER, DATASETS, GLOSSARY_DATASET, LICENCE_URL, LIST_SEPARATOR, TITLES, Column,
                             column_specs)
@@ -24,32 +25,7 @@ PACKAGE_FILE = "datapackage.json"
 # The Table Schema type of each declared field type.
 TYPES = {"text": "string", "url": "string", "key": "string", "slug": "string", "date": "date",
          "int": "integer", "number": "number"}
-WORDS = {
-    "de": {
-        "description": "Werkzeuge, Modellvorhaben und Begriffe der Wissensbasis als offene Daten.",
-        "csv": "Tabelle (CSV)",
-        "json": "vollständig mit verschachtelten Angaben (JSON)",
-        "several": "Mehrere Werte, getrennt durch „{sep}“.",
-        "label": "Bezeichnung des Schlüssels in der Sprache der Datei.",
-        "slug": "eindeutiger Name des Eintrags, in beiden Sprachen gleich",
-        "url": "Adresse der Seite des Eintrags",
-        "sprache": "Sprache der Texte dieses Eintrags",
-        "modellvorhaben": "Modellvorhaben (slug), die dieses Werkzeug eingesetzt haben",
-        "text": "der ausführliche Text der Seite (Markdown)",
-    },
-    "en": {
-        "description": "Tools, model projects and terms of the knowledge base as open data.",
-        "csv": "table (CSV)",
-        "json": "complete, with nested details (JSON)",
-        "several": "Several values, separated by \"{sep}\".",
-        "label": "The key's label in the file's language.",
-        "slug": "unique name of the entry, the same in both languages",
-        "url": "address of the entry's page",
-        "sprache": "language of this entry's texts",
-        "modellvorhaben": "model projects (slug) that used this tool",
-        "text": "the page's full text (Markdown)",
-    },
-}
+WORDS = section("datapackage")  # {lang: {key: text}}, from labels.py
 
 
 def data_package(*, kb: KnowledgeBase, lang: str, site_url: str, site_name: str, holder: str) -> bytes:

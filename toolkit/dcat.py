@@ -16,7 +16,7 @@ from typing import Any
 
 from toolkit import urls
 from toolkit.export import DATA_FOLDER, DATASETS, GLOSSARY_DATASET, TITLES
-from toolkit.labels import label
+from toolkit.labels import label, section
 from toolkit.model import LANGUAGES, KnowledgeBase
 
 DCAT_FILE = "dcat-ap.jsonld"
@@ -35,16 +35,7 @@ CONTEXT = {
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
-WORDS = {
-    "de": {
-        "catalogue": "Katalog der offenen Daten der Wissensbasis",
-        "keywords": ["Kleinstadt", "Stadtentwicklung", "Beteiligung"],
-    },
-    "en": {
-        "catalogue": "Catalogue of the knowledge base's open data",
-        "keywords": ["small town", "urban development", "participation"],
-    },
-}
+WORDS = section("dcat")  # {lang: {key: text}}, from labels.py
 # Where people reach the editors: the page that says how to send a suggestion or a correction.
 CONTACT_PAGE = "mitmachen/"
 
@@ -75,7 +66,7 @@ def dcat_catalogue(*, kb: KnowledgeBase, lang: str, site_url: str, site_name: st
             "dcat:contactPoint": contact,
             "dcat:theme": [{"@id": t} for t in THEMES],
             "dct:language": {"@id": LANGUAGE_URI[lang]},
-            "dcat:keyword": [{"@value": k, "@language": lang} for k in words["keywords"]],
+            "dcat:keyword": [{"@value": k, "@language": lang} for k in words["keywords"].split(", ")],
             "dcat:landingPage": {"@id": site_url + (urls.glossary_url(lang) if kind == "begriff"
                                                      else urls.catalogue_url(kind, lang))},
             "dct:license": {"@id": LICENCE},

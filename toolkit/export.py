@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from toolkit import urls
+from toolkit.conventions import LICENCE_URL, LIST_SEPARATOR
 from toolkit.index import CrossIndex
 from toolkit.markup import plain
 from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
@@ -36,17 +37,10 @@ DATA_FOLDER = "daten"
 # kind -> name of its files (daten/werkzeuge.json, .csv): the folder of its sources.
 DATASETS = {kind.name: kind.folder for kind in ENTRY_KINDS}
 GLOSSARY_DATASET = KINDS["begriff"].folder
-# Items of a list share one CSV cell, separated by " | ": a spreadsheet shows them on one line,
-# and the checker warns where an item holds a vertical bar with spaces around it.
-LIST_SEPARATOR = " | "
 # Suffix of the CSV column that holds a vocabulary key's label in the file's language.
 LABEL_SUFFIX = "_bezeichnung"
 
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-LICENCE_NAME = {
-    "de": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
-    "en": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
-}
+LICENCE_NAME = {lang: label(lang, "licence") for lang in LANGUAGES}
 # dataset -> its title, per language
 TITLES = {lang: {kind.folder: label(lang, f"collection_{kind.name}") for kind in KINDS.values()} for lang in LANGUAGES}
 

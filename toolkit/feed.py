@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from toolkit import urls
+from toolkit.conventions import LICENCE_URL
 from toolkit.kinds import ENTRY_KINDS
-from toolkit.labels import label
+from toolkit.labels import label, section
 from toolkit.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -20,20 +21,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_FILE = "feed.xml"
 # Feed readers fetch the whole file on every visit: the newest entries are what they show.
 FEED_LIMIT = 100
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-WORDS = {
-    "de": {
-        "title": "{site}: neue und geänderte Einträge",
-        "subtitle": "Werkzeuge und Modellvorhaben, die neu sind oder zuletzt redaktionell geprüft wurden.",
-        "rights": "Inhalte: {holder}, Lizenz CC BY 4.0 ({url})",
-    },
-    "en": {
-        "title": "{site}: new and changed entries",
-        "subtitle": "Tools and model projects that are new or were reviewed most recently.",
-        "rights": "Content: {holder}, licence CC BY 4.0 ({url})",
-    },
-}
+WORDS = section("feed")  # {lang: {key: text}}, from labels.py
 
 
 def feed_url(lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.labels import section
 from toolkit.markup import esc
 from toolkit.problems import Problems
 from toolkit.source import parse_yaml, read_text
@@ -55,12 +56,7 @@ def _count(value: object) -> int:
     return value
 
 
-TEXT = {
-    "de": {"title": "Städte und Gemeinden in Deutschland nach Siedlungstyp, {year}", "type": "Siedlungstyp",
-           "count": "Anzahl", "share": "Anteil", "total": "Zusammen", "source": "Quelle"},
-    "en": {"title": "Cities, towns and municipalities in Germany by settlement type, {year}",
-           "type": "Settlement type", "count": "Number", "share": "Share", "total": "Total", "source": "Source"},
-}
+TEXT = section("figures")  # {lang: {key: text}}, from labels.py
 
 
 def figures_html(figures: Figures, lang: str) -> str:

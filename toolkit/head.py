@@ -18,36 +18,17 @@ from datetime import date
 from typing import Any
 
 from toolkit import urls
+from toolkit.conventions import DESCRIPTION_MAX, LICENCE_URL
 from toolkit.feed import feed_url
 from toolkit.index import CrossIndex
-from toolkit.labels import label
+from toolkit.labels import label, section
 from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
 from toolkit.routes import Role, Route
 
-# Search engines show about this many characters of a description; longer ones are cut.
-DESCRIPTION_MAX = 160
-# A summary of fewer words says too little to stand alone in a search result ("Vier Städte.").
-DESCRIPTION_MIN_WORDS = 3
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # Open Graph names a language with its region.
 LOCALES = {"de": "de_DE", "en": "en_GB"}
 
-WORDS = {
-    "de": {
-        "home": "Startseite",
-        "themen": "Themen",
-        "glossar": "Glossar",
-        "topic": "Werkzeuge und Modellvorhaben zum Thema {label}.",
-        "feed": "Neue und geänderte Einträge (Atom)",
-    },
-    "en": {
-        "home": "Home page",
-        "themen": "Topics",
-        "glossar": "Glossary",
-        "topic": "Tools and model projects on the topic {label}.",
-        "feed": "New and changed entries (Atom)",
-    },
-}
+WORDS = section("head")  # {lang: {key: text}}, from labels.py
 
 
 @dataclass(frozen=True)
@@ -62,18 +43,6 @@ class PageHead:
 def feed_link(lang: str) -> dict[str, str]:
     """The feed of ``lang`` for the head's autodiscovery link: address below the site root, title."""
     return {"href": feed_url(lang), "title": WORDS[lang]["feed"]}
-
-
-def summary_length_problem(summary: str) -> str | None:
-    """Why an entry's summary makes a poor page description, or ``None`` when it is fine."""
-    length, words = len(summary.strip()), len(summary.split())
-    if length > DESCRIPTION_MAX:
-        return (f"'kurz' has {length} characters; search engines cut page descriptions after about "
-                f"{DESCRIPTION_MAX}: shorten it to one sentence")
-    if words < DESCRIPTION_MIN_WORDS:
-        return (f"'kurz' has {words} word(s); as the page's description in search results it says too "
-                f"little: write one full sentence of what it is")
-    return None
 
 
 def page_head(*, kb: KnowledgeBase, index: CrossIndex, page: Route, lang: str, markdown: str,

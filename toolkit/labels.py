@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 LABELS: dict[str, dict[str, str]] = {
     "de": {
         "steckbrief": "Steckbrief",
@@ -134,6 +136,45 @@ LABELS: dict[str, dict[str, str]] = {
         "preview_hint": "So lässt sich die Website nicht veröffentlichen. Jede Zeile nennt Datei und Zeile, was falsch ist und wie es richtig wäre. Nach dem Speichern lädt die Seite von selbst neu.",
         "preview_more": "… und {n} weitere (make check zeigt alle).",
         "preview_broken": "Dieser Eintrag hat Fehler und wird erst angezeigt, wenn sie behoben sind:",
+    # Words of the published files and page heads, by the module that writes them ("feed.title"
+    # is labels.section("feed")["title"]); entry pages never show them as headings.
+        "feed.title": "{site}: neue und geänderte Einträge",
+        "feed.subtitle": "Werkzeuge und Modellvorhaben, die neu sind oder zuletzt redaktionell geprüft wurden.",
+        "feed.rights": "Inhalte: {holder}, Lizenz CC BY 4.0 ({url})",
+        "redirect.title": "Neue Adresse: {title}",
+        "redirect.moved": "Diese Seite hat eine neue Adresse:",
+        "datapackage.description": "Werkzeuge, Modellvorhaben und Begriffe der Wissensbasis als offene Daten.",
+        "datapackage.csv": "Tabelle (CSV)",
+        "datapackage.json": "vollständig mit verschachtelten Angaben (JSON)",
+        "datapackage.several": "Mehrere Werte, getrennt durch „{sep}“.",
+        "datapackage.label": "Bezeichnung des Schlüssels in der Sprache der Datei.",
+        "datapackage.slug": "eindeutiger Name des Eintrags, in beiden Sprachen gleich",
+        "datapackage.url": "Adresse der Seite des Eintrags",
+        "datapackage.sprache": "Sprache der Texte dieses Eintrags",
+        "datapackage.modellvorhaben": "Modellvorhaben (slug), die dieses Werkzeug eingesetzt haben",
+        "datapackage.text": "der ausführliche Text der Seite (Markdown)",
+        "dcat.catalogue": "Katalog der offenen Daten der Wissensbasis",
+        "dcat.keywords": "Kleinstadt, Stadtentwicklung, Beteiligung",
+        "head.home": "Startseite",
+        "head.themen": "Themen",
+        "head.glossar": "Glossar",
+        "head.topic": "Werkzeuge und Modellvorhaben zum Thema {label}.",
+        "head.feed": "Neue und geänderte Einträge (Atom)",
+        "provenance.page": "Diese Seite bearbeiten",
+        "provenance.intro": "Einleitung bearbeiten",
+        "provenance.terms": "Begriffe bearbeiten",
+        "provenance.topics": "Themen bearbeiten",
+        "provenance.figures": "Zahlen bearbeiten",
+        "provenance.operator": "Angaben zum Betreiber bearbeiten",
+        "provenance.changed": "Zuletzt geändert",
+        "provenance.file": "Quelldatei",
+        "figures.title": "Städte und Gemeinden in Deutschland nach Siedlungstyp, {year}",
+        "figures.type": "Siedlungstyp",
+        "figures.count": "Anzahl",
+        "figures.share": "Anteil",
+        "figures.total": "Zusammen",
+        "figures.source": "Quelle",
+        "licence": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
     },
     "en": {
         "steckbrief": "Fact box",
@@ -265,8 +306,60 @@ LABELS: dict[str, dict[str, str]] = {
         "preview_hint": "The site cannot be published like this. Each line names the file and line, what is wrong and how to fix it. The page reloads by itself once you save.",
         "preview_more": "… and {n} more (make check lists them all).",
         "preview_broken": "This entry has errors and is shown once they are fixed:",
+        "feed.title": "{site}: new and changed entries",
+        "feed.subtitle": "Tools and model projects that are new or were reviewed most recently.",
+        "feed.rights": "Content: {holder}, licence CC BY 4.0 ({url})",
+        "redirect.title": "New address: {title}",
+        "redirect.moved": "This page has moved to a new address:",
+        "datapackage.description": "Tools, model projects and terms of the knowledge base as open data.",
+        "datapackage.csv": "table (CSV)",
+        "datapackage.json": "complete, with nested details (JSON)",
+        "datapackage.several": "Several values, separated by \"{sep}\".",
+        "datapackage.label": "The key's label in the file's language.",
+        "datapackage.slug": "unique name of the entry, the same in both languages",
+        "datapackage.url": "address of the entry's page",
+        "datapackage.sprache": "language of this entry's texts",
+        "datapackage.modellvorhaben": "model projects (slug) that used this tool",
+        "datapackage.text": "the page's full text (Markdown)",
+        "dcat.catalogue": "Catalogue of the knowledge base's open data",
+        "dcat.keywords": "small town, urban development, participation",
+        "head.home": "Home page",
+        "head.themen": "Topics",
+        "head.glossar": "Glossary",
+        "head.topic": "Tools and model projects on the topic {label}.",
+        "head.feed": "New and changed entries (Atom)",
+        "provenance.page": "Edit this page",
+        "provenance.intro": "Edit the introduction",
+        "provenance.terms": "Edit the terms",
+        "provenance.topics": "Edit the topics",
+        "provenance.figures": "Edit the figures",
+        "provenance.operator": "Edit the operator's facts",
+        "provenance.changed": "Last changed",
+        "provenance.file": "Source file",
+        "figures.title": "Cities, towns and municipalities in Germany by settlement type, {year}",
+        "figures.type": "Settlement type",
+        "figures.count": "Number",
+        "figures.share": "Share",
+        "figures.total": "Total",
+        "figures.source": "Source",
+        "licence": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
     },
 }
+
+
+# How each language writes a day: 5.1.2026 in German, 2026-01-05 in English.
+DATE_FORMATS = {"de": "{day}.{month}.{year}", "en": "{iso}"}
+
+
+def display_date(value: date, lang: str) -> str:
+    return DATE_FORMATS[lang].format(day=value.day, month=value.month, year=value.year, iso=value.isoformat())
+
+
+def section(prefix: str) -> dict[str, dict[str, str]]:
+    """The words of one part of the site, ``"feed.title"`` as ``{"de": {"title": ...}, ...}``."""
+    start = prefix + "."
+    return {lang: {key[len(start):]: text for key, text in words.items() if key.startswith(start)}
+            for lang, words in LABELS.items()}
 
 
 def label(lang: str, key: str, **values: object) -> str:

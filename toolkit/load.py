@@ -8,8 +8,7 @@ from typing import Any
 
 from toolkit.body_checks import check_bodies
 from toolkit.figures import FIGURES_FILE, load_figures
-from toolkit.export import LIST_SEPARATOR
-from toolkit.head import summary_length_problem
+from toolkit.conventions import LIST_SEPARATOR, summary_length_problem
 from toolkit.language_checks import check_language
 from toolkit.kinds import ENTRY_FOLDERS, ENTRY_KINDS, FIELDS, KINDS
 from toolkit.model import Entry, KnowledgeBase, Vocabulary

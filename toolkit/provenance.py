@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from toolkit.labels import display_date, section
 from toolkit.figures import FIGURES_FILE
 from toolkit.index import CrossIndex
 from toolkit.load import GLOSSARY_FILE
@@ -20,28 +21,7 @@ from toolkit.routes import Role, Route
 from toolkit.vocabulary import VOCABULARY_FILE
 
 
-LABELS = {
-    "de": {
-        "page": "Diese Seite bearbeiten",
-        "intro": "Einleitung bearbeiten",
-        "terms": "Begriffe bearbeiten",
-        "topics": "Themen bearbeiten",
-        "figures": "Zahlen bearbeiten",
-        "operator": "Angaben zum Betreiber bearbeiten",
-        "changed": "Zuletzt geändert",
-        "file": "Quelldatei",
-    },
-    "en": {
-        "page": "Edit this page",
-        "intro": "Edit the introduction",
-        "terms": "Edit the terms",
-        "topics": "Edit the topics",
-        "figures": "Edit the figures",
-        "operator": "Edit the operator's facts",
-        "changed": "Last changed",
-        "file": "Source file",
-    },
-}
+LABELS = section("provenance")  # {lang: {key: text}}, from labels.py
 
 
 @dataclass(frozen=True)
@@ -145,6 +125,3 @@ def page_facts(provenance: Provenance, *, lang: str, edit_base: str) -> dict[str
     }
 
 
-def display_date(value: date, lang: str) -> str:
-    """As the fact boxes show dates: 5.1.2026 in German, 2026-01-05 in English."""
-    return f"{value.day}.{value.month}.{value.year}" if lang == "de" else value.isoformat()

@@ -8,15 +8,13 @@ site's Content-Security-Policy allows none inline, and none is needed.
 
 from __future__ import annotations
 
+from toolkit.labels import section
 from toolkit import urls
 from toolkit.kinds import ENTRY_FOLDERS
 from toolkit.markup import esc
 from toolkit.model import DEFAULT_LANGUAGE, KnowledgeBase
 
-WORDS = {
-    "de": {"title": "Neue Adresse: {title}", "moved": "Diese Seite hat eine neue Adresse:"},
-    "en": {"title": "New address: {title}", "moved": "This page has moved to a new address:"},
-}
+WORDS = section("redirect")  # {lang: {key: text}}, from labels.py
 
 
 def redirect_pages(*, kb: KnowledgeBase, lang: str, site_url: str) -> dict[str, bytes]:

@@ -6,7 +6,7 @@ from toolkit import urls
 from toolkit.index import CrossIndex
 from toolkit.group_size import FACET as GROUP_FACET
 from toolkit.group_size import group_sizes
-from toolkit.labels import label
+from toolkit.labels import display_date, label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.model import Entry, KnowledgeBase
@@ -120,7 +120,7 @@ class EntryPage:
             ("aufwand", self.chips("aufwand", [e.data["aufwand"]])),
             ("kosten", esc(e.text("kosten", lang) or "")),
             ("richtwerte", self.estimates()),
-            ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
+            ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{display_date(e.data["geprueft"], lang)}</time>'),
         ]
 
     def estimates(self) -> str:
@@ -157,7 +157,7 @@ class EntryPage:
             ("projektaufruf", esc(self.vocab_label("projektaufruf", call)) if call else ""),
             ("foerderung", esc(e.text("foerderung", lang) or "")),
             ("themen", self.chips("themen", e.get("themen", []))),
-            ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),
+            ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{display_date(e.data["geprueft"], lang)}</time>'),
         ]
 
 
@@ -174,8 +174,6 @@ def _fact(lang: str, key: str, value: str) -> str:
     return row + (f"<dd {SEARCH_IGNORE}>{value}</dd>" if key in UNSEARCHED_FACTS else f"<dd>{value}</dd>")
 
 
-def _date(value, lang: str) -> str:  # type: ignore[no-untyped-def]
-    return f"{value.day}.{value.month}.{value.year}" if lang == "de" else value.isoformat()
 
 
 def entry_markdown(kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: str) -> str:

@@ -1,0 +1,40 @@
+"""The one table of the interface's words (toolkit/labels.py): every word in every language."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from toolkit.kinds import KINDS
+from toolkit.labels import LABELS, display_date, section
+from toolkit.model import LANGUAGES
+
+
+def test_every_word_exists_in_every_language_with_the_same_placeholders() -> None:
+    assert set(LABELS) == set(LANGUAGES)
+    keys = {lang: set(LABELS[lang]) for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        assert keys[lang] == keys["de"], f"{lang}: missing {sorted(keys['de'] - keys[lang])}, extra {sorted(keys[lang] - keys['de'])}"
+    for key in LABELS["de"]:
+        placeholders = {lang: set(re.findall(r"\{(\w*)\}", LABELS[lang][key])) for lang in LANGUAGES}
+        assert len({frozenset(p) for p in placeholders.values()}) == 1, f"{key}: {placeholders}"
+        # "untranslated" is said on English pages only: German pages never need it.
+        filled = [lang for lang in LANGUAGES if LABELS[lang][key].strip() or (key, lang) == ("untranslated", "de")]
+        assert filled == list(LANGUAGES), f"{key} is empty in a language"
+
+
+def test_every_kind_has_its_words() -> None:
+    for name in KINDS:
+        for key in ("kind", "collection", "entry", "dataset"):
+            assert f"{key}_{name}" in LABELS["de"], f"labels.py lacks {key}_{name}"
+
+
+def test_a_section_is_the_words_under_its_prefix() -> None:
+    feed = section("feed")
+    assert feed["de"]["title"] == LABELS["de"]["feed.title"] and feed["en"]["title"] == LABELS["en"]["feed.title"]
+    assert all("." not in key for words in feed.values() for key in words)
+
+
+def test_dates_as_each_language_writes_them() -> None:
+    assert display_date(date(2026, 1, 5), "de") == "5.1.2026"
+    assert display_date(date(2026, 1, 5), "en") == "2026-01-05"
