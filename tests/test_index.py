@@ -15,7 +15,7 @@ def vocab(name: str, *keys: str) -> Vocabulary:
 def tool(slug: str, themen: list[str], zielgruppen: list[str], body: str = "", **extra: object) -> Entry:
     data = {"titel": slug.title(), "kurz": "k", "themen": themen, "zielgruppen": zielgruppen,
             "geprueft": dt.date(2026, 1, 1), **extra}
-    return Entry("werkzeug", slug, data, text_en={"titel": slug.upper()}, body={"de": body, "en": body})
+    return Entry("werkzeug", slug, data, translations={"en": {"titel": slug.upper()}}, body={"de": body, "en": body})
 
 
 def term(slug: str, de: str, en: str, **extra: object) -> Entry:

@@ -11,7 +11,7 @@ from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.conventions import LIST_SEPARATOR, summary_length_problem
 from toolkit.language_checks import check_language
 from toolkit.kinds import ENTRY_FOLDERS, ENTRY_KINDS, FIELDS, KINDS
-from toolkit.model import Entry, KnowledgeBase, Vocabulary
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase, Vocabulary
 from toolkit.operator_facts import OPERATOR_FILE, check_markers, load_operator
 from toolkit.problems import Problems, did_you_mean
 from toolkit.slug import SLUG, slugify
@@ -19,6 +19,8 @@ from toolkit.source import SYMLINK, parse_document, parse_yaml, read_text
 from toolkit.validate import Checker, Reference, _empty
 from toolkit.vocabulary import VOCABULARY_FILE, load_vocabularies
 
+# How the checker's messages name each language a translation is in.
+LANGUAGE_NAMES = {"en": "English"}
 GLOSSARY_FILE = "glossar.yml"
 # Terms may also live one per file, docs/glossar/<slug>.yml, as the browser editor writes them.
 GLOSSARY_FOLDER = KINDS["begriff"].folder
@@ -48,34 +50,37 @@ class _Loader:
 
     def collection(self, folder_name: str, kind: str) -> dict[str, Entry]:
         folder = self.docs / folder_name
-        german: dict[str, Path] = {}
-        english: dict[str, Path] = {}
+        found: dict[str, dict[str, Path]] = {lang: {} for lang in LANGUAGES}  # language -> slug -> file
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_dir() and not path.is_symlink():
                 continue
             sorted_into = self._classify(path, folder, folder_name)
             if sorted_into is not None:
                 slug, lang = sorted_into
-                (german if lang == "de" else english)[slug] = path
+                found[lang][slug] = path
                 self.existing[kind].add(slug)  # type: ignore[union-attr]
+        german = found[DEFAULT_LANGUAGE]
         entries: dict[str, Entry] = {}
         for slug, path in german.items():
             entry = self._german(path, kind, slug)
             if entry is not None:
                 entries[slug] = entry
-        for slug, path in english.items():
-            rel = self.rel(path)
-            if slug not in german:
-                self.problems.error(rel, 0, f"is a translation without its German original "
-                                            f"docs/{folder_name}/{slug}.md; create that file or rename this one"
-                                            f"{did_you_mean(slug, german)}")
-            elif slug in entries:
-                self._english(path, entries[slug])
-        for slug, entry in entries.items():
-            if slug not in english:
-                self.problems.warning(entry.source["de"], 1, f"has no English translation yet "
-                                                             f"(docs/{folder_name}/{slug}.en.md); the English site "
-                                                             f"shows the German text")
+        for lang in LANGUAGES:
+            if lang == DEFAULT_LANGUAGE:
+                continue
+            for slug, path in found[lang].items():
+                rel = self.rel(path)
+                if slug not in german:
+                    self.problems.error(rel, 0, f"is a translation without its German original "
+                                                f"docs/{folder_name}/{slug}.md; create that file or rename this one"
+                                                f"{did_you_mean(slug, german)}")
+                elif slug in entries:
+                    self._translation(path, entries[slug], lang)
+            for slug, entry in entries.items():
+                if slug not in found[lang]:
+                    self.problems.warning(entry.source["de"], 1, f"has no {LANGUAGE_NAMES[lang]} translation yet "
+                                                                 f"(docs/{folder_name}/{slug}.{lang}.md); the "
+                                                                 f"{LANGUAGE_NAMES[lang]} site shows the German text")
         return entries
 
     def _classify(self, path: Path, folder: Path, folder_name: str) -> tuple[str, str] | None:
@@ -98,9 +103,10 @@ class _Loader:
             self.problems.error(rel, 0, "is not a Markdown source: an entry is 'slug.md' (German) or "
                                         "'slug.en.md' (English); pictures may be .png, .jpg, .svg or .webp")
             return None
-        stem, lang = name[:-3], "de"
-        if stem.endswith(".en"):
-            stem, lang = stem[:-3], "en"
+        stem, lang = name[:-3], DEFAULT_LANGUAGE
+        for other in LANGUAGES:
+            if other != DEFAULT_LANGUAGE and stem.endswith(f".{other}"):
+                stem, lang = stem[: -len(other) - 1], other
         if not SLUG.match(stem):
             suggestion = slugify(stem.split(".")[0]) or "name"
             self.problems.error(rel, 0, f"'{stem}' is not a valid slug (file name): use lowercase letters, digits "
@@ -119,7 +125,7 @@ class _Loader:
         self._check_summary(rel, doc.lines, data)
         return Entry(kind, slug, data, body={"de": doc.body}, source={"de": rel}, line=doc.body_line)
 
-    def _english(self, path: Path, entry: Entry) -> None:
+    def _translation(self, path: Path, entry: Entry, lang: str) -> None:
         rel = self.rel(path)
         text = read_text(path, rel, self.problems)
         doc = parse_document(text, rel, self.problems) if text is not None else None
@@ -133,7 +139,7 @@ class _Loader:
             # A stub (as 'new' writes it) or a translation begun: a missing translation, not an error.
             self.problems.warning(rel, doc.lines.line((empty[0].name,)) if empty[0].name in doc.meta else 1,
                                   f"is not translated yet: {', '.join(repr(f.name) for f in empty)} still "
-                                  f"empty; the English site shows the German text until they are filled in")
+                                  f"empty; the {LANGUAGE_NAMES[lang]} site shows the German text until they are filled in")
             return
         for name, value in data.items():
             german = entry.data.get(name)
@@ -141,9 +147,9 @@ class _Loader:
                 self.problems.warning(rel, doc.lines.line((name,)), f"'{name}' has {len(value)} items here but "
                                                                      f"{len(german)} in {entry.source['de']}; "
                                                                      f"keep the translation in step")
-        entry.text_en = data
-        entry.body["en"] = doc.body
-        entry.source["en"] = rel
+        entry.translations[lang] = data
+        entry.body[lang] = doc.body
+        entry.source[lang] = rel
 
     def _check_summary(self, rel: str, lines: Any, data: dict[str, Any]) -> None:
         # The summary is the page's description in search results and link previews.

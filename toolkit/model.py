@@ -40,28 +40,29 @@ class Entry:
     """A tool, a model project or a glossary term.
 
     ``data`` holds the validated German front matter: every structured field and the German
-    text. ``text_en`` holds the validated English text fields, or ``None`` while the entry is
-    not translated. Glossary terms keep both languages in ``data`` (fields of type bilingual).
+    text. ``translations`` holds, per further language, the validated text fields of its
+    translation; a language without one shows the German text. Glossary terms keep both languages in ``data`` (fields of type bilingual).
     """
 
     kind: str
     slug: str
     data: dict[str, Any]
-    text_en: dict[str, Any] | None = None
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)  # language -> text fields
     body: dict[str, str] = field(default_factory=dict)  # language -> Markdown body
     source: dict[str, str] = field(default_factory=dict)  # language -> path of the source file
     line: int = 1  # where the entry starts in its source (glossary terms share one file)
 
     def translated(self, lang: str) -> bool:
-        return lang == "de" or (self.text_en is not None)
+        return lang == DEFAULT_LANGUAGE or lang in self.translations
 
     def text(self, name: str, lang: str) -> Any:
         """A text field in ``lang``; an untranslated entry falls back to German."""
         value = self.data.get(name)
         if isinstance(value, dict) and set(value) == set(LANGUAGES):
             return value[lang]
-        if lang != "de" and self.text_en is not None and name in self.text_en:
-            return self.text_en[name]
+        translation = self.translations.get(lang)
+        if translation is not None and name in translation:
+            return translation[name]
         return value
 
     def title(self, lang: str) -> str:
