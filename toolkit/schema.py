@@ -25,6 +25,9 @@ class Field:
     maximum: float | None = None
     example: object = None
     choices: tuple[str, ...] = ()  # type choice: the allowed values, when too few for a vocabulary
+    # Type object: pairs of its fields (lower, upper) whose values must be in this order, e.g.
+    # ("min", "max"); the checker reports a pair the wrong way round.
+    order: tuple[tuple[str, str], ...] = ()
     # An operator fact the published site must show: while empty, a warning (an error in
     # 'check --publication') and a marked placeholder on the pages.
     publication: bool = False
@@ -85,6 +88,7 @@ WERKZEUG: tuple[Field, ...] = (
             Field("min", "int", "fewest participants", required=True, minimum=1),
             Field("max", "int", "most participants", required=True, minimum=1),
         ),
+        order=(("min", "max"),),
     ),
     Field("aufwand", "key", "effort for the organisers", required=True, vocab="aufwand"),
     text("kosten", "rough costs, in words", translatable=True),
@@ -130,6 +134,7 @@ MODELLVORHABEN: tuple[Field, ...] = (
             Field("von", "int", "first year", required=True, minimum=2000, maximum=2100),
             Field("bis", "int", "last year", minimum=2000, maximum=2100),
         ),
+        order=(("von", "bis"),),
     ),
     text("foerderung", "funding, in words", translatable=True),
     keys("themen", "topics of the project", "themen", required=True),

@@ -205,10 +205,11 @@ class Checker:
             self._type_error(key, spec, "a group of fields (" + ", ".join(f.name for f in spec.fields) + ")", value)
             return None
         clean = self.fields(value, spec.fields, key)
-        low, high = clean.get("min", clean.get("von")), clean.get("max", clean.get("bis"))
-        if low is not None and high is not None and low > high:
-            self.error(key, f"'{spec.name}': the lower value {low} is greater than the upper value {high}")
-            return None
+        for lower, upper in spec.order:
+            low, high = clean.get(lower), clean.get(upper)
+            if low is not None and high is not None and low > high:
+                self.error(key, f"'{spec.name}': the lower value {low} is greater than the upper value {high}")
+                return None
         return clean
 
     def _bilingual(self, value: Any, spec: Field, key: Key) -> dict[str, str] | None:
