@@ -28,7 +28,6 @@ from toolkit.admin import CmsMissing, admin_files
 from toolkit.cache import SiteCache
 from toolkit.jsonschema import write_schemas
 from toolkit.problems import Severity
-from toolkit.provenance import page_facts
 from toolkit.publish import published_files, write_files
 from toolkit.site import Site
 
@@ -116,28 +115,20 @@ on_files = CombinedEvent(_check_sources, _add_generated_pages, _fill_generated_p
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site, lang = _site(config), _language(config)
-    title = site.page_title(page.file.src_uri, lang)
-    if title is not None:
-        page.meta["title"] = title
-    description = site.page_description(page.file.src_uri, lang)
-    if description is not None:
-        page.meta["description"] = description
-    # "Edit this page" and "last changed" (overrides/partials/source-file.html); the repository's
-    # address is an operator fact in docs/betreiber.yml: while it is unset, pages have no edit link.
-    facts = page_facts(site.page_provenance(page.file.src_uri, lang), lang=lang, edit_base=site.edit_base)
-    page.edit_url = facts["edit_url"]
-    page.meta["kb_page_facts"] = facts
-    # The sitemap's lastmod: the page's last change, or none (never the build's date) when unknown.
-    page.update_date = facts["changed"]["datetime"] if facts["changed"] else ""
-    # Description, Open Graph and JSON-LD for the page's head (overrides/main.html).
-    page.meta["kb_head"] = site.page_head(page.file.src_uri, lang, markdown, page.meta,
-                                          site_url=config.site_url or "", site_name=config.site_name)
-    source = site.page_source(page.file.src_uri, lang, markdown)
-    if source is None:
+    found = _site(config).page(page.file.src_uri, _language(config), markdown, page.meta,
+                               site_url=config.site_url or "", site_name=config.site_name)
+    for key, value in (("title", found.title), ("description", found.description)):
+        if value is not None:
+            page.meta[key] = value
+    page.edit_url = found.edit_url
+    page.update_date = found.changed  # the sitemap's lastmod
+    # Read by the theme: overrides/partials/source-file.html, overrides/main.html, partials/content.html.
+    page.meta.update(kb_page_facts=found.facts, kb_head=found.head, kb_result_type=found.result_type,
+                     kb_searched=found.searched)
+    if found.source is None:
         return markdown
-    page.meta["kb_source"] = source  # its HTML blocks join the page in on_page_content
-    return source.markdown
+    page.meta["kb_source"] = found.source  # its HTML blocks join the page in on_page_content
+    return found.source.markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -255,8 +246,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    context["kb_result_type"] = search.result_type(src_uri=page.file.src_uri, lang=_language(config))
-    context["kb_searched"] = search.searched(src_uri=page.file.src_uri)
+    context["kb_result_type"] = page.meta["kb_result_type"]
+    context["kb_searched"] = page.meta["kb_searched"]
     return context
 
 

@@ -23,10 +23,33 @@ from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_bloc
 from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
 from toolkit.operator_facts import MARKER, fill
 from toolkit.problems import Problem, Problems
-from toolkit.provenance import EditLink, Provenance, page_provenance
+from toolkit.provenance import EditLink, Provenance, page_facts, page_provenance
+from toolkit.search import result_type, searched
 from toolkit.render_entry import entry_markdown
 from toolkit.kinds import ENTRY_FOLDERS, KINDS
 from toolkit.routes import TOPIC_FOLDER, Role, Route, route
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything a generator needs to know of one page in one language, besides its Markdown."""
+
+    title: str | None  # HTML-escaped; None: the page's own first heading
+    description: str | None  # plain text; None: the generator's default
+    facts: dict[str, Any]  # edit links and the date of the last change (provenance.page_facts)
+    head: PageHead  # description, Open Graph, JSON-LD
+    source: Lifted | None  # the Markdown to convert and its HTML blocks; None: leave the page as written
+    result_type: str  # the label its search results carry
+    searched: bool  # whether it goes into the search index
+
+    @property
+    def edit_url(self) -> str | None:
+        return self.facts["edit_url"]  # type: ignore[no-any-return]  # page_facts: str or None
+
+    @property
+    def changed(self) -> str:
+        """The page's last change as YYYY-MM-DD, or "" (never the build's date) when unknown."""
+        return self.facts["changed"]["datetime"] if self.facts["changed"] else ""
 
 
 @dataclass
@@ -87,6 +110,24 @@ class Site:
     @property
     def _topics(self) -> dict[str, Any]:
         return self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
+
+    def page(self, src_uri: str, lang: str, markdown: str, meta: dict[str, Any], *, site_url: str,
+             site_name: str) -> Page:
+        """The page from ``src_uri`` in ``lang``; ``meta`` is its front matter, updated with its
+        title and description before the head is made from it."""
+        title, description = self.page_title(src_uri, lang), self.page_description(src_uri, lang)
+        meta = {**meta, **({"title": title} if title is not None else {}),
+                **({"description": description} if description is not None else {})}
+        return Page(
+            title=title,
+            description=description,
+            # The repository's address is an operator fact: while it is unset, pages have no edit link.
+            facts=page_facts(self.page_provenance(src_uri, lang), lang=lang, edit_base=self.edit_base),
+            head=self.page_head(src_uri, lang, markdown, meta, site_url=site_url, site_name=site_name),
+            source=self.page_source(src_uri, lang, markdown),
+            result_type=result_type(src_uri=src_uri, lang=lang),
+            searched=searched(src_uri=src_uri),
+        )
 
     def page_description(self, src_uri: str, lang: str) -> str | None:
         """The plain-text description of a page the knowledge base renders, where it has its own."""
