@@ -447,7 +447,7 @@ def machine() -> dict[str, str]:
     dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "toolkit", "hooks", "overrides",
                             "mkdocs.yml", "bench"], capture_output=True, text=True).stdout.splitlines()
     return {
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit + (f" with {len(dirty)} uncommitted change(s) in toolkit/hooks/overrides/bench" if dirty else ""),
         "cpu": f"{os.cpu_count()} logical CPUs (nproc {len(os.sched_getaffinity(0))})"
                + (f", {model.group(1).strip()}" if model else ""),

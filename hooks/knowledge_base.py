@@ -295,7 +295,7 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
         # pages of the last build stay served.
         try:
             rebuild()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             log.error(f"The preview could not be rebuilt ({error}); it shows the last build. "
                       f"Fix the problem and save again.")
 

@@ -69,7 +69,7 @@ def assert_same(spec: Field, widget: dict[str, Any], where: str) -> None:
         assert item is not None
         if item.type == "object":
             assert [f["name"] for f in widget["fields"]] == [f.name for f in item.fields], where
-            for sub, sub_widget in zip(item.fields, widget["fields"]):
+            for sub, sub_widget in zip(item.fields, widget["fields"], strict=True):
                 assert_same(sub, sub_widget, where)
         else:
             assert widget["field"]["name"] == item.name, where
@@ -78,7 +78,7 @@ def assert_same(spec: Field, widget: dict[str, Any], where: str) -> None:
         subs = spec.fields or (Field("de", "text", ""), Field("en", "text", ""))
         assert [f["name"] for f in widget["fields"]] == [f.name for f in subs], where
         if spec.type == "object":
-            for sub, sub_widget in zip(spec.fields, widget["fields"]):
+            for sub, sub_widget in zip(spec.fields, widget["fields"], strict=True):
                 assert_same(sub, sub_widget, where)
     elif spec.type in ("key", "slug"):
         assert_choice(spec, widget, where)

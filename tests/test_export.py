@@ -77,7 +77,7 @@ def test_english_data_holds_english_text_with_the_same_field_names(files: dict[s
     german = json.loads(files["de"]["daten/werkzeuge.json"])
     english = json.loads(files["en"]["en/daten/werkzeuge.json"])
     assert [r["slug"] for r in german["eintraege"]] == [r["slug"] for r in english["eintraege"]]
-    for de, en in zip(german["eintraege"], english["eintraege"]):
+    for de, en in zip(german["eintraege"], english["eintraege"], strict=True):
         assert set(de) == set(en)
         assert de["themen"] == en["themen"], "keys stay keys in every language"
         if en["sprache"] == "en":
@@ -92,7 +92,7 @@ def test_csv_is_one_row_per_entry_with_list_items_in_one_line(files: dict[str, d
         rows = list(csv.DictReader(io.StringIO(files[lang][f"{prefix}daten/modellvorhaben.csv"].decode("utf-8"),
                                                newline="")))
         assert [r["slug"] for r in rows] == [r["slug"] for r in records]
-        for row, record in zip(rows, records):
+        for row, record in zip(rows, records, strict=True):
             assert row["orte_name"].split(LIST_SEPARATOR) == [town["name"] for town in record["orte"]]
             items = {len(row[c].split(LIST_SEPARATOR)) for c in row if c.startswith("orte_")}
             assert items == {len(record["orte"])}, "town columns stay in step, missing values included"

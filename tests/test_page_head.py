@@ -244,8 +244,8 @@ def test_link_texts_say_where_they_lead(pages: dict[str, Page]) -> None:
 # -- where a hand-written page's description comes from ---------------------------------------
 
 def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: KnowledgeBase) -> None:
-    from toolkit.index import build_index
     from toolkit.head import page_head
+    from toolkit.index import build_index
 
     index = build_index(kb)
     markdown = ("# Über uns\n\n<div class=\"kb-ways\">Wege</div>\n\n- ein Punkt\n\n"

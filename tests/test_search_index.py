@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from toolkit import search, search_words
-from toolkit.load import load
 from toolkit.labels import label
+from toolkit.load import load
 from toolkit.search import result_type
 from toolkit.urls import FOLDERS, prefix
 

@@ -7,7 +7,7 @@ this one (``rel="noopener"``).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -38,7 +38,7 @@ def pages(site: Path) -> list[tuple[str, Path]]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(file: Path) -> Page:
     return parse(file)
 

@@ -309,7 +309,7 @@ def _check_duplicate_titles(kb: KnowledgeBase, texts: list[_Text], problems: Pro
             source = entry.source["de"]
             if title in first:
                 text = by_src.get(source)
-                line = next((i + 2 for i, l in enumerate(text.front) if l.startswith("titel:")), 1) if text else 1
+                line = next((i + 2 for i, row in enumerate(text.front) if row.startswith("titel:")), 1) if text else 1
                 problems.warning(source, line, f"has the same title as the {name} {first[title]}; readers cannot "
                                                f"tell them apart: give one a title of its own, or merge them")
             else:

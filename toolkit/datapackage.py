@@ -15,8 +15,16 @@ import json
 from typing import Any
 
 from toolkit import urls
-from toolkit.export import (DATA_FOLDER, DATASETS, GLOSSARY_DATASET, LICENCE_URL, LIST_SEPARATOR, TITLES, Column,
-                            column_specs)
+from toolkit.export import (
+    DATA_FOLDER,
+    DATASETS,
+    GLOSSARY_DATASET,
+    LICENCE_URL,
+    LIST_SEPARATOR,
+    TITLES,
+    Column,
+    column_specs,
+)
 from toolkit.model import KnowledgeBase
 from toolkit.schema import Field
 

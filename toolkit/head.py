@@ -131,7 +131,7 @@ def first_paragraph(markdown: str) -> str:
     """The plain text of the first paragraph of prose: not a heading, list, table, HTML block or note."""
     for block in re.split(r"\n\s*\n", _without_front_matter(markdown)):
         text = block.strip()
-        if not text or text[0] in "#<|-*+>!:{[`=" and not re.match(r"^(\*\*|\[[^\]]+\]\()", text):
+        if not text or (text[0] in "#<|-*+>!:{[`=" and not re.match(r"^(\*\*|\[[^\]]+\]\()", text)):
             continue
         if re.match(r"^\d+\.\s", text):
             continue
@@ -181,7 +181,7 @@ def _language(entry: Entry, lang: str) -> str:
 
 def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, description: str,
                 changed: date | None) -> dict[str, Any]:
-    topics = kb.vocab["themen"] if "themen" in kb.vocab else None
+    topics = kb.vocab.get("themen")
     keywords = [topics.label(t, lang) for t in entry.get("themen", []) if topics and t in topics.values]
     if entry.kind == "werkzeug":
         data: dict[str, Any] = {

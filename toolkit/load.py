@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.body_checks import check_bodies
-from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.export import LIST_SEPARATOR
+from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.head import summary_length_problem
 from toolkit.language_checks import check_language
 from toolkit.model import COLLECTIONS, Entry, KnowledgeBase, Vocabulary
@@ -286,7 +286,7 @@ def _check_references(loader: _Loader, kb: KnowledgeBase) -> None:
 
 
 def _check_previous_slugs(kb: KnowledgeBase, problems: Problems) -> None:
-    for kind, entries in (("werkzeug", kb.tools), ("modellvorhaben", kb.projects)):
+    for entries in (kb.tools, kb.projects):
         claimed: dict[str, str] = {}
         for entry in entries.values():
             for old in entry.get("fruehere_slugs", []):

@@ -10,8 +10,8 @@ and hint). Nothing here runs for a published build.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 import re
+from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
 from toolkit.labels import label
@@ -46,7 +46,7 @@ def broken_pages(problems: Problems, docs: str) -> dict[str, list[Problem]]:
     for problem in problems.errors:
         page = page_of(problem.path, docs)
         if page is not None:
-            broken[page]  # noqa: B018 (marks the page broken)
+            broken[page]  # reading the defaultdict marks the page broken
     for problem in problems:
         page = page_of(problem.path, docs)
         if page in broken:

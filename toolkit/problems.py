@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 # Control characters from a source, echoed in a message, would reach the editor's terminal (where
 # an escape sequence can do things) or break the one-line format: they are shown as \x1b.
@@ -15,7 +15,7 @@ def _printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

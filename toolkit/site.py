@@ -12,15 +12,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from toolkit import preview as previewing
 from toolkit import render_facet_pages, render_finder, render_lists
 from toolkit.figures import figures_html
 from toolkit.head import PageHead, page_head
+from toolkit.history import file_dates
 from toolkit.index import CrossIndex, build_index
 from toolkit.load import load
-from toolkit import preview as previewing
-from toolkit.history import file_dates
 from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks, md_text
-from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, KnowledgeBase
 from toolkit.operator_facts import MARKER, fill
 from toolkit.problems import Problem, Problems
 from toolkit.provenance import EditLink, Provenance, page_provenance

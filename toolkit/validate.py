@@ -124,7 +124,7 @@ class Checker:
         return self._bounded(float(value), spec, key)
 
     def _bounded(self, value: Any, spec: Field, key: Key) -> Any:
-        if spec.minimum is not None and value < spec.minimum or spec.maximum is not None and value > spec.maximum:
+        if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
             low = "" if spec.minimum is None else f"at least {spec.minimum:g}"
             high = "" if spec.maximum is None else f"at most {spec.maximum:g}"
             self.error(key, f"'{spec.name}' is {value}, but must be {' and '.join(p for p in (low, high) if p)}")
