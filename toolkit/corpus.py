@@ -87,7 +87,7 @@ class _Term:
     genitive: str  # the German genitive, another spelling to detect; "" when it is the same
 
 
-class _Flow(list):  # type: ignore[type-arg]
+class _Flow(list[str]):
     """A list of keys or slugs, written on one line as editors do: ``themen: [wohnen, bildung]``."""
 
 

@@ -124,6 +124,10 @@ def _term_pattern(kb: KnowledgeBase, lang: str) -> tuple[re.Pattern[str] | None,
     return pattern, variant_to_term
 
 
+# A letter tree of spellings: each letter leads to the letters that follow it, "" marks an end.
+_Tree = dict[str, "_Tree"]
+
+
 def _trie(spellings: Iterable[str]) -> str:
     """An alternation of ``spellings`` as a prefix tree: ``Orts(?:kern|teil(?:rat)?)``.
 
@@ -132,14 +136,14 @@ def _trie(spellings: Iterable[str]) -> str:
     continuations come before the end of a shorter spelling, so the longest spelling that fits
     wins: "Neue Leipzig-Charta" over a shorter spelling inside it.
     """
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    tree: _Tree = {}
     for spelling in spellings:
         node = tree
         for char in spelling:
             node = node.setdefault(char, {})
         node[""] = {}  # a spelling ends here
 
-    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+    def pattern(node: _Tree) -> str:
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from toolkit.labels import label
 from toolkit.markup import block, esc, md_text
-from toolkit.model import COLLECTIONS, KnowledgeBase
+from toolkit.model import COLLECTIONS, Entry, KnowledgeBase
 from toolkit.problems import Problem, Problems
 from toolkit.schema import KINDS
 
@@ -65,7 +65,7 @@ def usable(kb: KnowledgeBase, broken: dict[str, list[Problem]]) -> KnowledgeBase
     return kept
 
 
-def _without_missing(entry, kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+def _without_missing(entry: Entry, kb: KnowledgeBase) -> Entry:
     data = dict(entry.data)
     for spec in KINDS[entry.kind]:
         ref = spec.item.ref if spec.item is not None else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -67,11 +68,11 @@ class Problems(list[Problem]):
         return [p for p in self if p.severity is Severity.WARNING]
 
 
-def did_you_mean(value: object, candidates: object) -> str:
+def did_you_mean(value: object, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or "" when none is close."""
     import difflib
 
     if not isinstance(value, str):
         return ""
-    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)  # type: ignore[arg-type]
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""

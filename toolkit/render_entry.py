@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from toolkit import urls
 from toolkit.group_size import FACET as GROUP_FACET
 from toolkit.group_size import group_sizes
@@ -174,7 +176,7 @@ def _fact(lang: str, key: str, value: str) -> str:
     return row + (f"<dd {SEARCH_IGNORE}>{value}</dd>" if key in UNSEARCHED_FACTS else f"<dd>{value}</dd>")
 
 
-def _date(value, lang: str) -> str:  # type: ignore[no-untyped-def]
+def _date(value: date, lang: str) -> str:
     return f"{value.day}.{value.month}.{value.year}" if lang == "de" else value.isoformat()
 
 
