@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -79,7 +80,7 @@ def summary_length_problem(summary: str) -> str | None:
 
 
 def page_head(*, kb: KnowledgeBase, index: CrossIndex, path: str, lang: str, markdown: str,
-              meta: dict[str, Any], site_url: str, site_name: str, changed: date | None) -> PageHead:
+              meta: Mapping[str, Any], site_url: str, site_name: str, changed: date | None) -> PageHead:
     """The head of the page from ``path`` (German source path, e.g. ``werkzeuge/x.md``) in ``lang``.
 
     ``markdown`` is the page's own source text and ``meta`` its front matter; ``site_url`` the

@@ -6,6 +6,7 @@ add and, page by page, for their Markdown. Everything it needs is computed once 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -209,7 +210,7 @@ class Site:
                 found.add(path.relative_to(self.root).as_posix())
         return frozenset(found)
 
-    def page_head(self, src_uri: str, lang: str, markdown: str, meta: dict[str, Any], *, site_url: str,
+    def page_head(self, src_uri: str, lang: str, markdown: str, meta: Mapping[str, Any], *, site_url: str,
                   site_name: str) -> PageHead:
         """The page's description, Open Graph properties and JSON-LD (``toolkit/head.py``)."""
         path, _ = normalise(src_uri)
