@@ -77,7 +77,7 @@ test-fast: lint vnu properdocs cms  ## lint, then the tests without a browser
 
 # Not part of test: builds a 2,000-tool corpus and its quarter three times each, with the floor
 # (bare Material), measures pages in Chromium and runs Lighthouse; writes BENCHMARKS.md.
-bench: $(STAMP) browser cms  ## measure build time, memory and page weights against the budgets (DESIGN §5)
+bench: $(STAMP) browser cms  ## measure build time, memory and page weights against the budgets (bench/run.py)
 	$(BIN)/python bench/run.py
 
 browser: $(CHROMIUM)

@@ -30,9 +30,9 @@ class CrossIndex:
     related: dict[str, list[str]] = field(default_factory=dict)
     tools_by_topic: dict[str, list[str]] = field(default_factory=dict)
     projects_by_topic: dict[str, list[str]] = field(default_factory=dict)
-    # (kind, slug) -> term slugs, in the order of first use; per language for detected ones
+    # (kind, slug, lang) -> term slugs, in the order of first use: the listed ones, then those detected in that language's text
     terms_of: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
-    # term slug -> [(kind, slug)]
+    # term slug -> [(kind, slug)] of the entries that list it or whose German text uses it
     term_used_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
