@@ -16,9 +16,9 @@ import yaml
 
 from conftest import REPO
 from htmlscan import parse
-from test_csp import policy_of
-from test_site_links import internal_target, site_path
-from test_site_links import pages as site_pages
+from support.csp import policy_of
+from support.site_pages import internal_target, site_path
+from support.site_pages import pages as site_pages
 from toolkit.cms_config import EDITOR_COLLECTIONS, cms_config, repository
 from toolkit.problems import Problems
 from toolkit.schema import KINDS, Field

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project
+from support.projects import git
 from toolkit.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
 from toolkit.feed import ATOM, atom_feed
 from toolkit.history import file_dates, parse_log
@@ -150,12 +150,6 @@ def test_log_gives_each_file_its_newest_date() -> None:
     log = "\x1e2026-03-01\n\ndocs/a.md\ndocs/b.md\n\x1e2026-04-01\n\ndocs/b.md\n\x1e2026-01-01\n\ndocs/c.md\n"
     assert parse_log(log) == {"docs/a.md": date(2026, 3, 1), "docs/b.md": date(2026, 4, 1),
                               "docs/c.md": date(2026, 1, 1)}
-
-
-def git(repo: Path, *args: str, when: str = "2025-03-01T12:00:00+00:00") -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
-                    "-c", "commit.gpgsign=false", *args], check=True, capture_output=True, env=env)
 
 
 def test_history_from_one_git_log_and_none_outside_a_repository(tmp_path: Path) -> None:

@@ -23,8 +23,7 @@ import yaml
 
 from conftest import REPO, build
 from htmlscan import page_file, parse, resolve
-from test_export import git
-from test_site import tiny_project
+from support.projects import git, tiny_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 KINDS = ("werkzeuge", "modellvorhaben")
