@@ -20,7 +20,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed build date: two builds of the same sources are byte-identical.
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: help serve build check check-publication links schema messages test test-fast bench lock browser vnu properdocs cms clean
+.PHONY: help serve build check check-publication links schema messages lint test test-fast bench lock browser vnu properdocs cms clean
 
 # The first target: 'make' alone lists the others.
 help:  ## list the targets, each with what it does
@@ -63,15 +63,21 @@ schema: $(STAMP)  ## rewrite schema/ and vorlagen/ after a change to the content
 messages: $(STAMP)  ## rewrite the table of checker messages in CONTRIBUTING.md from tests/golden/check/
 	$(BIN)/python scripts/message_table.py
 
-test: $(STAMP) browser vnu properdocs cms  ## the whole test suite, browser tests included
+# The rule set and the type checker's settings are in pyproject.toml ([tool.ruff], [tool.mypy]).
+lint: $(STAMP)  ## lint the Python code (ruff) and check the types of toolkit/ and hooks/ (mypy)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# lint first: a finding fails the run before the slow tests start.
+test: lint browser vnu properdocs cms  ## lint, then the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) vnu properdocs cms  ## the tests without a browser
+test-fast: lint vnu properdocs cms  ## lint, then the tests without a browser
 	$(BIN)/python -m pytest -m "not browser"
 
 # Not part of test: builds a 2,000-tool corpus and its quarter three times each, with the floor
 # (bare Material), measures pages in Chromium and runs Lighthouse; writes BENCHMARKS.md.
-bench: $(STAMP) browser cms  ## measure build time, memory and page weights against the budgets (DESIGN §5)
+bench: $(STAMP) browser cms  ## measure build time, memory and page weights against the budgets (bench/run.py)
 	$(BIN)/python bench/run.py
 
 browser: $(CHROMIUM)

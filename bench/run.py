@@ -7,7 +7,7 @@ search included, the i18n plugin with de and en, no hooks) with the same number 
 languages. Every build runs as a whole process, ``--runs`` times, interleaved so that a busy
 machine slows all of them alike; the median counts. Then it serves the full site locally and
 measures in Debian's Chromium what a visitor's browser transfers, runs Lighthouse if it can,
-and writes the figures with the budgets of DESIGN §5 into BENCHMARKS.md (between the markers;
+and writes the figures with the budgets (BUDGETS below) into BENCHMARKS.md (between the markers;
 hand-written notes outside them stay).
 
 The script only drives command-line tools (``python -m toolkit``, ``mkdocs``, ``lighthouse``)
@@ -447,7 +447,7 @@ def machine() -> dict[str, str]:
     dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "toolkit", "hooks", "overrides",
                             "mkdocs.yml", "bench"], capture_output=True, text=True).stdout.splitlines()
     return {
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit + (f" with {len(dirty)} uncommitted change(s) in toolkit/hooks/overrides/bench" if dirty else ""),
         "cpu": f"{os.cpu_count()} logical CPUs (nproc {len(os.sched_getaffinity(0))})"
                + (f", {model.group(1).strip()}" if model else ""),
@@ -514,7 +514,7 @@ def report(*, args: argparse.Namespace, facts: dict[str, str], load: tuple[tuple
     other = [u for w in (cat, tw, start, sw) for u in w.other_hosts]  # type: ignore[attr-defined]
     lines += [
         "",
-        "| budget (DESIGN §5) | measured | limit | verdict |",
+        "| budget | measured | limit | verdict |",
         "| --- | --- | --- | --- |",
         f"| full build / floor | {ratio:.2f} (CPU: {ratio_cpu:.2f}) | ≤ {BUDGETS['floor_ratio']} | "
         f"{verdict(ratio <= BUDGETS['floor_ratio'])} |",

@@ -51,7 +51,7 @@ def free_port() -> int:
 
 def fetch(url: str) -> str:
     # The server answers only once a rebuild is done: a slow rebuild is a slow answer.
-    with urllib.request.urlopen(url, timeout=EDIT_LIMIT) as response:  # noqa: S310 (local server)
+    with urllib.request.urlopen(url, timeout=EDIT_LIMIT) as response:  # the local preview server
         return response.read().decode("utf-8")
 
 

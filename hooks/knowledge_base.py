@@ -11,12 +11,15 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from wsgiref.types import StartResponse, WSGIEnvironment
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -246,12 +249,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    context["kb_result_type"] = page.meta["kb_result_type"]
-    context["kb_searched"] = page.meta["kb_searched"]
+    # A hook adding keys is how templates get data; MkDocs' TemplateContext types only its own.
+    context["kb_result_type"] = page.meta["kb_result_type"]  # type: ignore[typeddict-unknown-key]  # a key of ours
+    context["kb_searched"] = page.meta["kb_searched"]  # type: ignore[typeddict-unknown-key]  # a key of ours
     return context
 
 
-def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
     """Live reload under the pages' Content-Security-Policy, and a server that never gets stuck.
 
     MkDocs injects an inline script into every page it serves, which 'script-src 'self''
@@ -267,10 +271,12 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
         end = len(content) if end < 0 else end
         return content[:end] + tag + content[end:]
 
-    server._inject_js_into_html = inject  # MkDocs 1.6's LiveReloadServer: one method, per page served
+    # MkDocs 1.6's LiveReloadServer: one method, per page served.
+    server._inject_js_into_html = inject  # type: ignore[method-assign]  # MkDocs offers no other way in
     pages = server.get_app()
+    assert pages is not None  # the server is made with its app
 
-    def app(environ, start_response):  # type: ignore[no-untyped-def]
+    def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == LIVERELOAD_PATH:
             start_response("200 OK", [("Content-Type", "text/javascript; charset=utf-8"),
                                       ("Content-Length", str(len(script))), ("Cache-Control", "no-store")])
@@ -286,7 +292,7 @@ def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-
         # pages of the last build stay served.
         try:
             rebuild()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             log.error(f"The preview could not be rebuilt ({error}); it shows the last build. "
                       f"Fix the problem and save again.")
 

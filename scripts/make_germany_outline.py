@@ -74,7 +74,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         if distance > tolerance:
             keep[farthest] = True
             stack += [(first, farthest), (farthest, last)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def outline(topology: dict, country: str = GERMANY) -> list[list[list[float]]]:

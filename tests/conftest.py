@@ -9,8 +9,9 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -97,7 +98,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def kb(built_site: Path) -> "KnowledgeBase":
+def kb(built_site: Path) -> KnowledgeBase:
     """The sources the site under test was built from, loaded by the toolkit."""
     from toolkit.load import load
 

@@ -20,8 +20,8 @@ import http.server
 import io
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest

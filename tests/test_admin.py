@@ -16,12 +16,12 @@ import yaml
 
 from conftest import REPO
 from htmlscan import parse
-from test_csp import policy_of
-from test_site_links import internal_target, site_path
-from test_site_links import pages as site_pages
+from support.csp import policy_of
+from support.site_pages import internal_target, site_path
+from support.site_pages import pages as site_pages
 from toolkit.cms_config import EDITOR_COLLECTIONS, cms_config, repository
-from toolkit.problems import Problems
 from toolkit.kinds import FIELDS as KINDS
+from toolkit.problems import Problems
 from toolkit.schema import Field
 from toolkit.vocabulary import load_vocabularies
 
@@ -70,7 +70,7 @@ def assert_same(spec: Field, widget: dict[str, Any], where: str) -> None:
         assert item is not None
         if item.type == "object":
             assert [f["name"] for f in widget["fields"]] == [f.name for f in item.fields], where
-            for sub, sub_widget in zip(item.fields, widget["fields"]):
+            for sub, sub_widget in zip(item.fields, widget["fields"], strict=True):
                 assert_same(sub, sub_widget, where)
         else:
             assert widget["field"]["name"] == item.name, where
@@ -79,7 +79,7 @@ def assert_same(spec: Field, widget: dict[str, Any], where: str) -> None:
         subs = spec.fields or (Field("de", "text", ""), Field("en", "text", ""))
         assert [f["name"] for f in widget["fields"]] == [f.name for f in subs], where
         if spec.type == "object":
-            for sub, sub_widget in zip(spec.fields, widget["fields"]):
+            for sub, sub_widget in zip(spec.fields, widget["fields"], strict=True):
                 assert_same(sub, sub_widget, where)
     elif spec.type in ("key", "slug"):
         assert_choice(spec, widget, where)

@@ -9,17 +9,19 @@ writes must pass the checker and build into pages, unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
 
-from conftest import REPO, build, copy_sources_of
+from conftest import build, copy_sources_of
 
 pytestmark = pytest.mark.browser
 
@@ -116,10 +118,8 @@ def field(scope: Any, label: str) -> Any:
         if group.count() or not rendered.count():
             break
         rendered.last.scroll_into_view_if_needed()
-        try:
+        with contextlib.suppress(NotYet):  # not rendered yet: scroll on
             group.first.wait_for(state="attached", timeout=250)
-        except NotYet:  # not rendered yet: scroll on
-            pass
     return group
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -343,7 +343,7 @@ def test_german_compounds_word_forms_and_search_words_find_their_tools(page, kb,
 
 
 def test_search_words_are_given_once_per_page_not_per_card(built_site: Path, kb) -> None:  # type: ignore[no-untyped-def]
-    """The catalogue must stay within its budget (DESIGN §5: 250 KB gzipped at 2,000 tools): the
+    """The catalogue must stay within its budget (250 KB gzipped at 2,000 tools, bench/run.py's BUDGETS): the
     vocabulary's labels and search words are in the page once, whatever the number of cards."""
     html = (built_site / "werkzeuge" / "index.html").read_text(encoding="utf-8")
     assert html.count('data-words="') == 1

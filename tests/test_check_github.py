@@ -45,7 +45,7 @@ def test_each_problem_becomes_an_annotation_on_its_file_and_line(base: Path) -> 
     assert any(line.startswith("::error file=docs/werkzeuge/Notizen%2C alt.md::") for line in lines)
     # The same problems, in the same order, as the plain format shows them.
     assert len(lines) == len(text.stdout.splitlines())
-    for plain, annotation in zip(text.stdout.splitlines(), lines):
+    for plain, annotation in zip(text.stdout.splitlines(), lines, strict=True):
         assert plain.split(": ", 2)[2].replace("%", "%25") == annotation.split("::", 2)[2]
 
 

@@ -11,23 +11,15 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import REPO
+from support.projects import make_base, run_check
 
 CASES = sorted((REPO / "tests" / "golden" / "check").glob("*.yml"))
-
-
-def make_base(dest: Path) -> Path:
-    shutil.copytree(REPO / "tests" / "fixtures" / "base", dest, dirs_exist_ok=True)
-    shutil.copy(REPO / "docs" / "vokabular.yml", dest / "docs" / "vokabular.yml")
-    return dest
 
 
 def apply_case(root: Path, case: dict) -> None:
@@ -46,11 +38,6 @@ def apply_case(root: Path, case: dict) -> None:
     for rel, target in (case.get("symlinks") or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         os.symlink(target, root / rel)
-
-
-def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "toolkit", "check", *args], cwd=root,
-                          capture_output=True, text=True, timeout=60)
 
 
 def test_base_is_valid(tmp_path: Path) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.load import load
-
 from conftest import REPO
+from toolkit.load import load
 
 
 def shipped():  # type: ignore[no-untyped-def]

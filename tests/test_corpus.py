@@ -79,7 +79,7 @@ def test_same_arguments_give_the_same_files(tiny: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert corpus(again).returncode == 0
     for folder in ("docs", "docs/werkzeuge", "docs/modellvorhaben"):
-        match, mismatch, errors = filecmp.cmpfiles(tiny / folder, again / folder,
+        _match, mismatch, errors = filecmp.cmpfiles(tiny / folder, again / folder,
                                                    [p.name for p in (again / folder).iterdir() if p.is_file()],
                                                    shallow=False)
         assert not mismatch and not errors, (mismatch, errors)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from htmlscan import Page, parse
+from support.csp import inline_code, parse_text, policy_of
 
 # Sources a directive may name besides 'self' and 'none', and why:
 ALLOWED_EXTRA = {
@@ -31,27 +31,6 @@ FETCH_DIRECTIVES = {"default-src", "script-src", "style-src", "img-src", "font-s
 
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
-
-
-def policy_of(html: str) -> tuple[dict[str, list[str]], int] | None:
-    """The page's policy (directive -> sources) and where in the page its meta tag stands."""
-    page = parse_text(html)
-    metas = [e for e in page.elements
-             if e.tag == "meta" and e.attrs.get("http-equiv", "").lower() == "content-security-policy"]
-    if not metas:
-        return None
-    directives: dict[str, list[str]] = {}
-    for part in metas[0].attrs.get("content", "").split(";"):
-        words = part.split()
-        if words:
-            directives[words[0].lower()] = words[1:]
-    return directives, page.elements.index(metas[0])
-
-
-def parse_text(html: str) -> Page:
-    page = Page()
-    page.feed(html)
-    return page
 
 
 def policy_problems(directives: dict[str, list[str]]) -> list[str]:
@@ -104,35 +83,11 @@ def test_policy_check_refuses_other_origins() -> None:
     assert policy_problems({"default-src": ["*"]}) == ["default-src allows *"]
 
 
-EVENT_HANDLER = re.compile(r"^on[a-z]+$")
-DATA_BLOCK = re.compile(r"^application/([a-z.+-]+\+)?json$")
-
-
-def inline_code(file: Path) -> list[str]:
-    """What the policy would block in a page: handlers, inline scripts, inline styles, javascript: links."""
-    page = parse(file)
-    found = []
-    for element in page.elements:
-        for name, value in element.attrs.items():
-            if EVENT_HANDLER.match(name):
-                found.append(f"<{element.tag} {name}=...> (inline event handler)")
-            if name in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
-                found.append(f"<{element.tag} {name}={value!r}> (script in a link)")
-        if element.tag == "script" and "src" not in element.attrs:
-            kind = element.attrs.get("type", "").strip().lower()
-            if not DATA_BLOCK.match(kind):
-                found.append(f"<script type={kind!r}> without src (inline script)")
-        if element.tag == "style":
-            found.append("<style> element (inline style, blocked by style-src 'self')")
-        if "style" in element.attrs:
-            found.append(f"<{element.tag} style={element.attrs['style']!r}> (style attribute, blocked by style-src 'self')")
-    return found
-
-
 def test_no_inline_script_or_style_that_the_policy_would_block(built_site: Path) -> None:
+    """The policy runs no inline script or style: a template that adds one breaks the page."""
     found = {}
     for file in pages(built_site):
-        problems = inline_code(file)
+        problems = inline_code(file.read_text(encoding="utf-8"))
         if problems:
             found[file.relative_to(built_site).as_posix()] = problems
     assert not found, "\n".join(f"{page}: {', '.join(sorted(set(p))[:5])}" for page, p in list(found.items())[:40])
@@ -143,7 +98,7 @@ def test_inline_check_finds_handlers_and_scripts(tmp_path: Path) -> None:
     page.write_text('<script id="__config" type="application/json">{}</script>'
                     '<script src="a.js"></script><img src=x onerror="alert(1)">'
                     '<script>alert(2)</script><a href="javascript:alert(3)">x</a><p style="color:red">')
-    found = inline_code(page)
+    found = inline_code(page.read_text(encoding="utf-8"))
     assert len(found) == 4, found
 
 
@@ -152,7 +107,7 @@ def test_inline_check_lets_json_ld_pass_but_not_scripts_in_disguise(tmp_path: Pa
     page = tmp_path / "p.html"
     page.write_text('<script type="application/ld+json">{"@context": "https://schema.org"}</script>'
                     '<script type="module">alert(1)</script><script type="text/javascript">alert(2)</script>')
-    assert inline_code(page) == ["<script type='module'> without src (inline script)",
+    assert inline_code(page.read_text(encoding="utf-8")) == ["<script type='module'> without src (inline script)",
                                  "<script type='text/javascript'> without src (inline script)"]
 
 

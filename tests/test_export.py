@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -14,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project
+from support.projects import git
 from toolkit.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
 from toolkit.feed import ATOM, atom_feed
 from toolkit.history import file_dates, parse_log
-from toolkit.redirects import redirect_pages
 from toolkit.kinds import FIELDS as KINDS
+from toolkit.redirects import redirect_pages
 from toolkit.site import Site
 
 SITE_URL = "https://example.org/wissensbasis/"
@@ -77,7 +77,7 @@ def test_english_data_holds_english_text_with_the_same_field_names(files: dict[s
     german = json.loads(files["de"]["daten/werkzeuge.json"])
     english = json.loads(files["en"]["en/daten/werkzeuge.json"])
     assert [r["slug"] for r in german["eintraege"]] == [r["slug"] for r in english["eintraege"]]
-    for de, en in zip(german["eintraege"], english["eintraege"]):
+    for de, en in zip(german["eintraege"], english["eintraege"], strict=True):
         assert set(de) == set(en)
         assert de["themen"] == en["themen"], "keys stay keys in every language"
         if en["sprache"] == "en":
@@ -92,7 +92,7 @@ def test_csv_is_one_row_per_entry_with_list_items_in_one_line(files: dict[str, d
         rows = list(csv.DictReader(io.StringIO(files[lang][f"{prefix}daten/modellvorhaben.csv"].decode("utf-8"),
                                                newline="")))
         assert [r["slug"] for r in rows] == [r["slug"] for r in records]
-        for row, record in zip(rows, records):
+        for row, record in zip(rows, records, strict=True):
             assert row["orte_name"].split(LIST_SEPARATOR) == [town["name"] for town in record["orte"]]
             items = {len(row[c].split(LIST_SEPARATOR)) for c in row if c.startswith("orte_")}
             assert items == {len(record["orte"])}, "town columns stay in step, missing values included"
@@ -150,12 +150,6 @@ def test_log_gives_each_file_its_newest_date() -> None:
     log = "\x1e2026-03-01\n\ndocs/a.md\ndocs/b.md\n\x1e2026-04-01\n\ndocs/b.md\n\x1e2026-01-01\n\ndocs/c.md\n"
     assert parse_log(log) == {"docs/a.md": date(2026, 3, 1), "docs/b.md": date(2026, 4, 1),
                               "docs/c.md": date(2026, 1, 1)}
-
-
-def git(repo: Path, *args: str, when: str = "2025-03-01T12:00:00+00:00") -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
-                    "-c", "commit.gpgsign=false", *args], check=True, capture_output=True, env=env)
 
 
 def test_history_from_one_git_log_and_none_outside_a_repository(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ EXCLUSIONS = [
     Exclusion(
         re.compile(r"^Bad value “search” for attribute “type” on element “input”"),
         re.compile(r'<input type="search" class="kb-search__input" id="kb-search-input" name="q" aria-label="[^"]+"\s+role="combobox"'),
-        "The header's search box is an <input type=search> in role=search (DESIGN §7) and a WAI-ARIA 1.2 "
+        "The header's search box is an <input type=search> in role=search and a WAI-ARIA 1.2 "
         "combobox; the checker accepts role=combobox on type=text only. Chromium exposes it as a combobox "
         "(tests/test_search_browser.py reads its accessibility tree).",
     ),

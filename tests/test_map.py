@@ -26,7 +26,7 @@ def inside_germany(lon: float, lat: float) -> bool:
     """Ray casting against every ring of the outline (an island counts as Germany too)."""
     crossings = 0
     for ring in outline():
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
             if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
                 crossings += 1
     return crossings % 2 == 1
@@ -42,7 +42,7 @@ def test_a_town_lands_inside_the_outline_and_the_drawing() -> None:
     left, top = p.point(lon=west, lat=north)
     right, bottom = p.point(lon=east, lat=south)
     assert left < x < right and top < y < bottom
-    assert 0 <= left and right <= p.width and 0 <= top and bottom <= p.height
+    assert left >= 0 and right <= p.width and top >= 0 and bottom <= p.height
 
 
 def test_compass_directions_survive_the_projection() -> None:

@@ -13,8 +13,8 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from conftest import REPO, build, copy_project
-from toolkit.problems import Problems
 from toolkit.kinds import FIELDS as KINDS
+from toolkit.problems import Problems
 from toolkit.schema import Field
 from toolkit.template import GERMAN_DOCS, templates
 from toolkit.vocabulary import load_vocabularies
@@ -153,9 +153,9 @@ def test_check_names_each_field_of_a_fresh_glossary_term(base: Path) -> None:
     # The German term came with the command: the German definition is to fill (an error); the
     # English term is a translation still missing (a warning); the English definition waits
     # for the German one.
-    assert [m["field"] for m in messages_for("\n".join(l for l in lines if ": error: " in l), "docs/glossar.yml")] \
+    assert [m["field"] for m in messages_for("\n".join(line for line in lines if ": error: " in line), "docs/glossar.yml")] \
         == ["de"]
-    assert [l.split(": warning: ")[1].split()[0] for l in lines if ": warning: " in l] == ["'begriff'"]
+    assert [line.split(": warning: ")[1].split()[0] for line in lines if ": warning: " in line] == ["'begriff'"]
     assert len(lines) == 2
 
 

@@ -3,7 +3,7 @@
 For each tool, model project and glossary term of the real sources, in German and English: its
 page (or, for a term, its place on the glossary page), its card in the catalogue, its place on
 the pages of its topics, its record in the search index and its record in the open data.
-Addresses are the public ones of DESIGN §2; a change to them would break every link to the site.
+Addresses are the site's public ones (toolkit/urls.py); a change to them would break every link to the site.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ import gzip
 import html
 import io
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-
-import pytest
 
 from htmlscan import page_file, parse, resolve
 from toolkit.model import KnowledgeBase
@@ -29,7 +27,7 @@ def entries(kb: KnowledgeBase) -> list:  # type: ignore[type-arg]
     return [*kb.tools.values(), *kb.projects.values()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _page(file: Path):  # type: ignore[no-untyped-def]
     return parse(file)
 
@@ -48,7 +46,7 @@ def test_every_entry_has_its_page_in_both_languages(built_site: Path, kb: Knowle
 
 def test_every_entry_has_its_card_in_the_catalogue(built_site: Path, kb: KnowledgeBase) -> None:
     missing = []
-    for lang, prefix in LANGS.items():
+    for prefix in LANGS.values():
         for kind, folder in FOLDER.items():
             catalogue = _page(page_file(built_site, f"{prefix}{folder}/"))
             shown = {e.attrs["data-slug"] for e in catalogue.elements if "data-slug" in e.attrs}
@@ -61,7 +59,7 @@ def test_every_entry_has_its_card_in_the_catalogue(built_site: Path, kb: Knowled
 def test_every_entry_is_on_the_pages_of_its_topics(built_site: Path, kb: KnowledgeBase) -> None:
     missing = []
     for entry in entries(kb):
-        for lang, prefix in LANGS.items():
+        for prefix in LANGS.values():
             target = page_file(built_site, f"{prefix}{FOLDER[entry.kind]}/{entry.slug}/").resolve()
             for topic in entry.get("themen", []):
                 url = f"{prefix}themen/{topic}/"
@@ -78,7 +76,7 @@ def test_every_entry_is_on_the_pages_of_its_topics(built_site: Path, kb: Knowled
 
 def test_every_glossary_term_has_its_place_in_both_languages(built_site: Path, kb: KnowledgeBase) -> None:
     missing = []
-    for lang, prefix in LANGS.items():
+    for prefix in LANGS.values():
         glossary = _page(page_file(built_site, f"{prefix}glossar/"))
         missing += [f"{prefix}glossar/: no #{slug}" for slug in sorted(set(kb.terms) - glossary.ids())]
     assert not missing, "\n".join(missing)
@@ -136,7 +134,7 @@ OPEN_DATA = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben", "begri
 
 def test_every_entry_and_term_is_in_the_open_data(built_site: Path, kb: KnowledgeBase) -> None:
     missing = []
-    for lang, prefix in LANGS.items():
+    for prefix in LANGS.values():
         for kind, name in OPEN_DATA.items():
             expected = set(kb.collection(kind))
             path = built_site / f"{prefix}daten/{name}.json"

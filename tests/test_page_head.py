@@ -14,8 +14,8 @@ import yaml
 from conftest import REPO
 from htmlscan import Page, page_file, parse, resolve
 from toolkit.head import LOCALES, shorten
-from toolkit.model import LANGUAGES, KnowledgeBase
 from toolkit.kinds import ENTRY_FOLDERS
+from toolkit.model import LANGUAGES, KnowledgeBase
 
 PREFIX = {"de": "", "en": "en/"}
 
@@ -244,8 +244,8 @@ def test_link_texts_say_where_they_lead(pages: dict[str, Page]) -> None:
 # -- where a hand-written page's description comes from ---------------------------------------
 
 def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: KnowledgeBase) -> None:
-    from toolkit.index import build_index
     from toolkit.head import page_head
+    from toolkit.index import build_index
     from toolkit.routes import route
 
     index = build_index(kb)

@@ -21,7 +21,7 @@ def test_a_broken_entry_shows_its_problems_and_the_rest_renders(tmp_path: Path) 
     source = root / "docs" / "werkzeuge" / "zweites.md"
     text = source.read_text(encoding="utf-8")
     source.write_text(text.replace("themen: [", "themen: [gibt-es-nicht, ", 1), encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("themen:"))
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("themen:"))
 
     site = Site.load(root / "docs", root, preview=True)
     problem = f"docs/werkzeuge/zweites.md:{line}"

@@ -14,17 +14,16 @@ import subprocess
 import sys
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import yaml
 
 from conftest import REPO, build
 from htmlscan import page_file, parse, resolve
-from test_export import git
-from test_site import tiny_project
+from support.projects import git, tiny_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 KINDS = ("werkzeuge", "modellvorhaben")

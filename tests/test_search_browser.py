@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -186,7 +186,7 @@ def test_search_by_keyboard_on_a_wide_screen(tab, kb, site_url: str) -> None:  #
     box = page.locator(BOX)
     assert page.evaluate("document.activeElement.matches('.kb-search__input')")
     assert box.get_attribute("aria-expanded") == "false"
-    slug, word = body_word(kb, "de")
+    _slug, word = body_word(kb, "de")
     page.keyboard.type(word)
     page.wait_for_selector(RESULT_LINKS)
     assert box.get_attribute("aria-expanded") == "true"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from toolkit import search, search_words
-from toolkit.load import load
-from toolkit.labels import label
-from toolkit.search import result_type
 from toolkit.kinds import ENTRY_FOLDERS
+from toolkit.labels import label
+from toolkit.load import load
+from toolkit.search import result_type
 from toolkit.urls import prefix
 
 

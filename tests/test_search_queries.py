@@ -7,8 +7,8 @@ its real Pagefind index, typed into the header's search box as a visitor would.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import yaml

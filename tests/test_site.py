@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build, copy_project
-from htmlscan import Page, page_file, parse, resolve
-
-FIXTURE = REPO / "tests" / "fixtures" / "base" / "docs"
-
-
-def tiny_project(dest: Path) -> Path:
-    """The real site configuration with the fixture's entries only.
-
-    Hand-written pages keep their place in the navigation but lose their text, which links to
-    the real entries that this site does not have.
-    """
-    project = copy_project(dest)
-    docs = project / "docs"
-    for folder in ("werkzeuge", "modellvorhaben"):
-        for source in (docs / folder).glob("*.md"):
-            if not source.name.startswith("index."):
-                source.unlink()
-    for page in docs.rglob("*.md"):
-        if page.parent.name not in ("werkzeuge", "modellvorhaben") or page.name.startswith("index."):
-            page.write_text(f"# {page.stem}\n", encoding="utf-8")
-    shutil.copytree(FIXTURE, docs, dirs_exist_ok=True)
-    return project
+from conftest import build
+from htmlscan import page_file, parse, resolve
+from support.csp import inline_code
+from support.projects import tiny_project
 
 
 @pytest.fixture(scope="module")
@@ -203,25 +183,6 @@ HOSTILE_PAGES = ["werkzeuge/zweites/", "werkzeuge/", "modellvorhaben/verbund/", 
                  "glossar/", ""]
 
 
-def inert_problems(html: str) -> list[str]:
-    """What in a page could run: a script element with code, an event handler, a script address."""
-    page = parse_html(html)
-    found = []
-    for element in page.elements:
-        if element.tag == "script" and "src" not in element.attrs and "json" not in element.attrs.get("type", ""):
-            found.append("inline <script>")
-        found += [f"<{element.tag} {name}>" for name in element.attrs if name.startswith("on")]
-        found += [f"<{element.tag} {name}=javascript:>" for name, value in element.attrs.items()
-                  if value.strip().lower().startswith("javascript:")]
-    return found + (["the text <script>alert ran into the markup"] if "<script>alert" in html else [])
-
-
-def parse_html(html: str) -> Page:
-    page = Page()
-    page.feed(html)
-    return page
-
-
 def test_hostile_text_stays_text(tmp_path: Path) -> None:
     project = tiny_project(tmp_path)
     docs = project / "docs"
@@ -239,7 +200,8 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     site = project / "site"
     # Nothing runs anywhere in the site ...
     for file in sorted(site.rglob("*.html")):
-        problems = inert_problems(file.read_text(encoding="utf-8"))
+        html = file.read_text(encoding="utf-8")
+        problems = inline_code(html) + (["the text <script>alert ran into the markup"] if "<script>alert" in html else [])
         assert not problems, f"{file.relative_to(site)}: {problems}"
     # ... and the text is there, as text, wherever the entries and the term are shown.
     for prefix in ("", "en/"):

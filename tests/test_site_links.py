@@ -7,38 +7,19 @@ this one (``rel="noopener"``).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
-from htmlscan import Page, parse, resolve
+from htmlscan import Page, parse
+from support.site_pages import OUTSIDE, internal_target, pages, site_path
 
 # Attributes that make the browser fetch or go somewhere, per element.
 LINKING = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src",
            "iframe": "src", "source": "src", "video": "src", "audio": "src", "form": "action"}
 
 
-def site_path(site: Path) -> str:
-    """The path of the public address (site_url in mkdocs.yml), e.g. ``/wissensbasis/``."""
-    config = (site.parent / "mkdocs.yml").read_text(encoding="utf-8")
-    line = next(line for line in config.splitlines() if line.startswith("site_url:"))
-    path = urlsplit(yaml.safe_load(line.split(":", 1)[1]) or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
-def pages(site: Path) -> list[tuple[str, Path]]:
-    """Every HTML page with its site-relative URL (``werkzeuge/x/`` or ``404.html``)."""
-    found = []
-    for file in sorted(site.rglob("*.html")):
-        rel = file.relative_to(site).as_posix()
-        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        found.append((url, file))
-    return found
-
-
-@lru_cache(maxsize=None)
+@cache
 def _parsed(file: Path) -> Page:
     return parse(file)
 
@@ -47,24 +28,6 @@ def ids(file: Path) -> set[str]:
     page = _parsed(file)
     # An anchor may also be a named <a> (old HTML); browsers scroll to either.
     return page.ids() | {e.attrs["name"] for e in page.find("a") if e.attrs.get("name")}
-
-
-# Stands for a path above the site's own (``/other/`` when the site lives at ``/wissensbasis/``).
-OUTSIDE = Path("/nonexistent/outside-the-site")
-
-
-def internal_target(site: Path, root_path: str, url: str, href: str) -> tuple[Path, str] | None:
-    """Where an internal link leads: file and fragment; ``None`` for other hosts and schemes."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
-        return None
-    if parts.path.startswith("/"):
-        # Absolute paths are written from the public address (the 404 page needs them, as the
-        # host serves it at any depth): they must stay inside the site.
-        if not parts.path.startswith(root_path):
-            return OUTSIDE, ""
-        return resolve(site, "", href[len(root_path):] or "./")
-    return resolve(site, url, href)
 
 
 def broken_links(site: Path) -> list[str]:

@@ -104,41 +104,6 @@ def test_pages_run_under_their_security_policy_without_a_violation(browser, site
     assert before != after == remembered
 
 
-DATA_BLOCKS = ("application/json", "application/ld+json")
-
-
-class _Scripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.inline: list[str] = []
-        self.handlers: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = dict(attrs)
-        # Data blocks (Material's configuration, the pages' JSON-LD) are never executed.
-        if tag == "script" and "src" not in names and names.get("type") not in DATA_BLOCKS:
-            self.inline.append(f"<script> on line {self.getpos()[0]}")
-        self.handlers += [f"<{tag} {name}>" for name in names if name.startswith("on")]
-
-
-def test_no_page_carries_inline_scripts_or_event_handlers(built_site: Path) -> None:
-    """The policy runs no inline script: a template that adds one breaks the page."""
-    offenders = {}
-    for html in sorted(built_site.rglob("*.html")):
-        parser = _Scripts()
-        parser.feed(html.read_text(encoding="utf-8"))
-        if parser.inline or parser.handlers:
-            offenders[str(html.relative_to(built_site))] = parser.inline + parser.handlers
-    assert offenders == {}
-
-
-def test_inline_script_check_passes_data_blocks_only() -> None:
-    parser = _Scripts()
-    parser.feed('<script type="application/ld+json">{}</script><script type="application/json">{}</script>'
-                '<script>alert(1)</script><script type="module">alert(2)</script>')
-    assert len(parser.inline) == 2, parser.inline
-
-
 class _FooterLinks(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO
-from test_check_golden import make_base, run_check
+from support.projects import make_base, run_check
 from toolkit.load import load
 
 

@@ -154,6 +154,16 @@ def test_pre_commit_runs_the_checker_and_ruff() -> None:
     assert hooks["ruff-check"][0] == "https://github.com/astral-sh/ruff-pre-commit"
 
 
+def test_pre_commit_runs_the_ruff_that_make_lint_runs() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (ruff,) = [repo for repo in config["repos"] if repo["repo"].endswith("/ruff-pre-commit")]
+    pinned = re.search(r"^ruff==(\S+)", (REPO / "requirements.lock").read_text(encoding="utf-8"), re.M)
+    assert pinned, "requirements.lock pins no ruff"
+    assert ruff["rev"] == f"v{pinned[1]}"
+    # No rules of its own: the rule set is pyproject.toml's.
+    assert all("args" not in hook for hook in ruff["hooks"])
+
+
 def test_codeowners_name_an_owner_for_every_file() -> None:
     lines = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]

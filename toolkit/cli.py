@@ -8,9 +8,10 @@ from pathlib import Path
 
 from toolkit.corpus import CorpusError, write_corpus
 from toolkit.jsonschema import write_schemas
+from toolkit.kinds import KINDS as DECLARED
 from toolkit.links import check_links, source_links
 from toolkit.load import load
-from toolkit.kinds import KINDS as DECLARED
+from toolkit.model import Vocabulary
 from toolkit.new import KINDS, Refused, create
 from toolkit.operator_facts import OPERATOR_FILE, promote_gaps
 from toolkit.problems import Problems
@@ -177,6 +178,6 @@ def run_links(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vocabularies(docs: Path) -> dict:  # type: ignore[type-arg]
+def _vocabularies(docs: Path) -> dict[str, Vocabulary]:
     # A broken vocabulary is the checker's to report; templates and schemas use what can be read.
     return load_vocabularies(docs, docs.parent, Problems())

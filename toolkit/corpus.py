@@ -87,7 +87,7 @@ class _Term:
     genitive: str  # the German genitive, another spelling to detect; "" when it is the same
 
 
-class _Flow(list):  # type: ignore[type-arg]
+class _Flow(list[str]):
     """A list of keys or slugs, written on one line as editors do: ``themen: [wohnen, bildung]``."""
 
 
@@ -188,7 +188,7 @@ def _linked_slugs(docs: Path) -> dict[str, list[str]]:
 
 def _write_entry(base: Path, german: str, english: str) -> list[Path]:
     paths = [base.with_name(base.name + ".md"), base.with_name(base.name + ".en.md")]
-    for path, text in zip(paths, (german, english)):
+    for path, text in zip(paths, (german, english), strict=True):
         path.write_text(text, encoding="utf-8")
     return paths
 

@@ -8,6 +8,7 @@ Every choice comes from the caller's seeded random generator, so a corpus is rep
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 # Adjectives of tool titles: German stem (declined by the noun's gender) and English word.
 ADJECTIVES = [
@@ -173,7 +174,7 @@ def sentence(rng: random.Random, lang: str) -> str:
     return f"{subject} {verb} {obj} {tail}."
 
 
-def paragraph(rng: random.Random, lang: str, sentences: int, mentions: list[str] = ()) -> str:  # type: ignore[assignment]
+def paragraph(rng: random.Random, lang: str, sentences: int, mentions: Sequence[str] = ()) -> str:
     """Sentences of filler; each of ``mentions`` (glossary terms, links) is worked into one."""
     parts = [sentence(rng, lang) for _ in range(sentences)]
     for i, mention in enumerate(mentions):

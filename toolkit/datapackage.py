@@ -14,10 +14,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from toolkit.labels import section
 from toolkit import urls
-from toolkit.export import (DATA_FOLDER, DATASETS, GLOSSARY_DATASET, LICENCE_URL, LIST_SEPARATOR, TITLES, Column,
-                            column_specs)
+from toolkit.conventions import LICENCE_URL, LIST_SEPARATOR
+from toolkit.export import (
+    DATA_FOLDER,
+    DATASETS,
+    GLOSSARY_DATASET,
+    TITLES,
+    Column,
+    column_specs,
+)
+from toolkit.labels import section
 from toolkit.model import KnowledgeBase
 from toolkit.schema import Field
 

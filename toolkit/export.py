@@ -20,17 +20,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from toolkit import urls
 from toolkit.conventions import LICENCE_URL, LIST_SEPARATOR
 from toolkit.index import CrossIndex
-from toolkit.markup import plain
-from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
 from toolkit.kinds import ENTRY_KINDS, FIELDS, KINDS
 from toolkit.labels import label
+from toolkit.markup import plain
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
 from toolkit.schema import Field
 
 DATA_FOLDER = "daten"

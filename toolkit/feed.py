@@ -71,7 +71,8 @@ def atom_feed(*, kb: KnowledgeBase, lang: str, site_url: str, site_name: str, ho
                     "term": topic, "scheme": site_url + urls.prefix(lang) + "themen/",
                     "label": kb.vocab["themen"].label(topic, lang)})
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)  # bytes for any encoding but "unicode"
+    return data + b"\n"
 
 
 def _reviewed(entry: Entry) -> date:

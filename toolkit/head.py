@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -46,7 +47,7 @@ def feed_link(lang: str) -> dict[str, str]:
 
 
 def page_head(*, kb: KnowledgeBase, index: CrossIndex, page: Route, lang: str, markdown: str,
-              meta: dict[str, Any], site_url: str, site_name: str, changed: date | None) -> PageHead:
+              meta: Mapping[str, Any], site_url: str, site_name: str, changed: date | None) -> PageHead:
     """The head of ``page`` (``routes.Route``, of an entry or topic that exists) in ``lang``.
 
     ``markdown`` is the page's own source text and ``meta`` its front matter; ``site_url`` the
@@ -96,7 +97,7 @@ def first_paragraph(markdown: str) -> str:
     """The plain text of the first paragraph of prose: not a heading, list, table, HTML block or note."""
     for block in re.split(r"\n\s*\n", _without_front_matter(markdown)):
         text = block.strip()
-        if not text or text[0] in "#<|-*+>!:{[`=" and not re.match(r"^(\*\*|\[[^\]]+\]\()", text):
+        if not text or (text[0] in "#<|-*+>!:{[`=" and not re.match(r"^(\*\*|\[[^\]]+\]\()", text)):
             continue
         if re.match(r"^\d+\.\s", text):
             continue
@@ -139,7 +140,7 @@ def _language(entry: Entry, lang: str) -> str:
 
 def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, description: str,
                 changed: date | None) -> dict[str, Any]:
-    topics = kb.vocab["themen"] if "themen" in kb.vocab else None
+    topics = kb.vocab.get("themen")
     keywords = [topics.label(t, lang) for t in entry.get("themen", []) if topics and t in topics.values]
     if entry.kind == "werkzeug":
         data: dict[str, Any] = {

@@ -30,9 +30,9 @@ class CrossIndex:
     related: dict[str, list[str]] = field(default_factory=dict)
     tools_by_topic: dict[str, list[str]] = field(default_factory=dict)
     projects_by_topic: dict[str, list[str]] = field(default_factory=dict)
-    # (kind, slug) -> term slugs, in the order of first use; per language for detected ones
+    # (kind, slug, lang) -> term slugs, in the order of first use: the listed ones, then those detected in that language's text
     terms_of: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
-    # term slug -> [(kind, slug)]
+    # term slug -> [(kind, slug)] of the entries that list it or whose German text uses it
     term_used_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
@@ -124,6 +124,10 @@ def _term_pattern(kb: KnowledgeBase, lang: str) -> tuple[re.Pattern[str] | None,
     return pattern, variant_to_term
 
 
+# A letter tree of spellings: each letter leads to the letters that follow it, "" marks an end.
+_Tree = dict[str, "_Tree"]
+
+
 def _trie(spellings: Iterable[str]) -> str:
     """An alternation of ``spellings`` as a prefix tree: ``Orts(?:kern|teil(?:rat)?)``.
 
@@ -132,14 +136,14 @@ def _trie(spellings: Iterable[str]) -> str:
     continuations come before the end of a shorter spelling, so the longest spelling that fits
     wins: "Neue Leipzig-Charta" over a shorter spelling inside it.
     """
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    tree: _Tree = {}
     for spelling in spellings:
         node = tree
         for char in spelling:
             node = node.setdefault(char, {})
         node[""] = {}  # a spelling ends here
 
-    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+    def pattern(node: _Tree) -> str:
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.kinds import ENTRY_KINDS, FIELDS, Kind
 from toolkit.labels import label
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.schema import BETREIBER, Field
 from toolkit.slug import SLUG
 from toolkit.validate import _URL as URL  # the checker's own patterns, so both accept the same addresses

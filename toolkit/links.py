@@ -53,7 +53,7 @@ def probe(url: str, *, timeout: float) -> str | None:
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": _AGENT})
         try:
-            with urllib.request.urlopen(request, timeout=timeout):  # noqa: S310 (only http and https match _URL)
+            with urllib.request.urlopen(request, timeout=timeout):  # only http and https match _URL
                 return None
         except urllib.error.HTTPError as exc:
             # Some servers refuse HEAD but answer GET; ask again before reporting.
@@ -70,7 +70,7 @@ def check_links(links: list[Link], *, timeout: float = 15.0, workers: int = 8) -
     """A warning for each place that names an address which does not answer; each address is asked once."""
     urls = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        verdicts = dict(zip(urls, pool.map(lambda url: probe(url, timeout=timeout), urls)))
+        verdicts = dict(zip(urls, pool.map(lambda url: probe(url, timeout=timeout), urls), strict=True))
     problems = Problems()
     for link in links:
         if verdicts[link.url] is not None:

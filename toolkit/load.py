@@ -7,15 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.body_checks import check_bodies
-from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.conventions import LIST_SEPARATOR, summary_length_problem
-from toolkit.language_checks import check_language
+from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.kinds import ENTRY_FOLDERS, ENTRY_KINDS, FIELDS, KINDS
+from toolkit.language_checks import check_language
 from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase, Vocabulary
-from toolkit.operator_facts import OPERATOR_FILE, check_markers, load_operator
+from toolkit.operator_facts import OPERATOR_FILE, Operator, check_markers, load_operator
 from toolkit.problems import Problems, did_you_mean
 from toolkit.slug import SLUG, slugify
-from toolkit.source import SYMLINK, parse_document, parse_yaml, read_text
+from toolkit.source import SYMLINK, Lines, parse_document, parse_yaml, read_text
 from toolkit.validate import Checker, Reference, _empty
 from toolkit.vocabulary import VOCABULARY_FILE, load_vocabularies
 
@@ -45,8 +45,13 @@ class _Loader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def checker(self, rel: str, lines) -> Checker:  # type: ignore[no-untyped-def]
+    def checker(self, rel: str, lines: Lines) -> Checker:
         return Checker(rel, lines, self.vocab, self.problems, self.references)
+
+    def _found(self, kind: str, slug: str) -> None:
+        known = self.existing[kind]
+        if known is not None:  # None: the kind's sources could not be listed
+            known.add(slug)
 
     def collection(self, folder_name: str, kind: str) -> dict[str, Entry]:
         folder = self.docs / folder_name
@@ -58,7 +63,7 @@ class _Loader:
             if sorted_into is not None:
                 slug, lang = sorted_into
                 found[lang][slug] = path
-                self.existing[kind].add(slug)  # type: ignore[union-attr]
+                self._found(kind, slug)
         german = found[DEFAULT_LANGUAGE]
         entries: dict[str, Entry] = {}
         for slug, path in german.items():
@@ -202,16 +207,16 @@ class _Loader:
             text = read_text(path, rel, self.problems)
             parsed = parse_yaml(text, rel, self.problems) if text is not None else None
             if parsed is None:
-                self.existing["begriff"].add(slug)  # type: ignore[union-attr]
+                self._found("begriff", slug)
                 continue
             data, lines = parsed
             if not isinstance(data, dict):
                 self.problems.error(rel, 1, "must hold the term's fields (begriff, definition, ...)")
-                self.existing["begriff"].add(slug)  # type: ignore[union-attr]
+                self._found("begriff", slug)
                 continue
             self._glossary_terms({slug: data}, rel, lines, terms, root=())
 
-    def _glossary_terms(self, data: dict, rel: str, lines, terms: dict[str, Entry],  # type: ignore[no-untyped-def]
+    def _glossary_terms(self, data: dict[Any, Any], rel: str, lines: Lines, terms: dict[str, Entry],
                         root: tuple[str, ...] | None = None) -> None:
         # ``root``: where a term's fields start in the file; None means under its slug.
         checker = self.checker(rel, lines)
@@ -222,7 +227,7 @@ class _Loader:
                 self.problems.error(rel, line, f"'{slug}' is not a valid slug: use lowercase letters, digits and "
                                                f"hyphens, e.g. '{slugify(slug) or 'begriff'}'")
                 continue
-            self.existing["begriff"].add(slug)  # type: ignore[union-attr]
+            self._found("begriff", slug)
             if not isinstance(fields, dict):
                 self.problems.error(rel, line, f"term '{slug}' needs its fields (begriff, definition, ...)")
                 continue
@@ -263,7 +268,7 @@ def load(docs: Path, root: Path | None = None) -> tuple[KnowledgeBase, Problems]
     return kb, problems
 
 
-def _check_pages(loader: _Loader, operator: object) -> None:
+def _check_pages(loader: _Loader, operator: Operator | None) -> None:
     """The operator-fact markers of hand-written pages (entries are rendered from their fields)."""
     entries = {loader.docs / folder for folder in ENTRY_FOLDERS}
     for path in sorted(loader.docs.rglob("*.md")):
@@ -274,7 +279,7 @@ def _check_pages(loader: _Loader, operator: object) -> None:
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports an unreadable page itself
         if "betreiber." in text:
-            check_markers(text, loader.rel(path), 1, operator, loader.problems)  # type: ignore[arg-type]
+            check_markers(text, loader.rel(path), 1, operator, loader.problems)
 
 
 def _check_references(loader: _Loader, kb: KnowledgeBase) -> None:

@@ -115,7 +115,7 @@ def _labels(names: list[str], points: list[tuple[float, float]], width: float, h
     """Town names beside their dots, placed greedily where they cover no other label or dot."""
     taken = [(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y in points]
     texts = []
-    for name, (x, y) in zip(names, points):
+    for name, (x, y) in zip(names, points, strict=True):
         w, h, gap = len(name) * LABEL_SIZE * GLYPH_WIDTH, LABEL_SIZE, DOT_RADIUS + 4
         base = y + h * 0.35  # the baseline that centres the text on the dot
         candidates = [  # (anchor, text x, baseline, box): right, left, above, below
@@ -151,7 +151,7 @@ def map_html(*, towns: list[MapTown], caption: str, list_summary: str | None = N
     projection, land = germany()
     points = _spread([projection.point(lon=t.lon, lat=t.lat) for t in towns])
     dots = []
-    for town, (x, y) in zip(towns, points):
+    for town, (x, y) in zip(towns, points, strict=True):
         current = ' aria-current="page"' if town.current else ""
         name = f"{town.name}: {town.project}"
         # The <title> child is the link's accessible name (SVG-AAM) and its tooltip in one.

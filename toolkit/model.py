@@ -66,7 +66,9 @@ class Entry:
         return value
 
     def title(self, lang: str) -> str:
-        return self.text(KINDS[self.kind].title_field, lang)
+        # Required: an entry without one has an error, and a page never shows an entry with errors.
+        title: str = self.text(KINDS[self.kind].title_field, lang)
+        return title
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.data.get(name, default)

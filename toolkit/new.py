@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.kinds import KINDS as DECLARED
 from toolkit.load import GLOSSARY_FILE
 from toolkit.model import Vocabulary
 from toolkit.slug import slugify
 from toolkit.template import entry_template, glossary_template
-from toolkit.kinds import KINDS as DECLARED
 
 # Every kind of entry; its name on the command line is its name in the sources.
 KINDS = tuple(DECLARED)
@@ -40,7 +40,7 @@ def create(*, kind: str, title: str, docs: Path, vocab: dict[str, Vocabulary]) -
         raise Refused(f"{taken[0].as_posix()} already exists; edit that file, or choose another title")
     folder.mkdir(parents=True, exist_ok=True)
     depth = len(folder.relative_to(docs.parent).parts)
-    for path, lang in zip(paths, ("de", "en")):
+    for path, lang in zip(paths, ("de", "en"), strict=True):
         text = entry_template(kind=kind, lang=lang, slug=slug, vocab=vocab, title=title, depth=depth)
         # "x": never replace a file that appeared since the check above.
         with path.open("x", encoding="utf-8") as out:

@@ -7,7 +7,7 @@ ties, so every list of tools, projects or terms comes out the same on every buil
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 from toolkit.model import Entry
 

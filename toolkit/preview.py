@@ -10,14 +10,14 @@ and hint). Nothing here runs for a published build.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 import re
+from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
+from toolkit.kinds import ENTRY_FOLDERS, FIELDS, KINDS
 from toolkit.labels import label
 from toolkit.markup import block, esc, md_text
-from toolkit.kinds import ENTRY_FOLDERS, FIELDS, KINDS
-from toolkit.model import KnowledgeBase
+from toolkit.model import Entry, KnowledgeBase
 from toolkit.problems import Problem, Problems
 
 # More would bury the page under the banner; the terminal and 'make check' list every one.
@@ -46,7 +46,7 @@ def broken_pages(problems: Problems, docs: str) -> dict[str, list[Problem]]:
     for problem in problems.errors:
         page = page_of(problem.path, docs)
         if page is not None:
-            broken[page]  # noqa: B018 (marks the page broken)
+            broken[page]  # reading the defaultdict marks the page broken
     for problem in problems:
         page = page_of(problem.path, docs)
         if page in broken:
@@ -65,7 +65,7 @@ def usable(kb: KnowledgeBase, broken: dict[str, list[Problem]]) -> KnowledgeBase
     return kept
 
 
-def _without_missing(entry, kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+def _without_missing(entry: Entry, kb: KnowledgeBase) -> Entry:
     data = dict(entry.data)
     for spec in FIELDS[entry.kind]:
         ref = spec.item.ref if spec.item is not None else None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 # Control characters from a source, echoed in a message, would reach the editor's terminal (where
 # an escape sequence can do things) or break the one-line format: they are shown as \x1b.
@@ -15,7 +16,7 @@ def _printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -67,11 +68,11 @@ class Problems(list[Problem]):
         return [p for p in self if p.severity is Severity.WARNING]
 
 
-def did_you_mean(value: object, candidates: object) -> str:
+def did_you_mean(value: object, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or "" when none is close."""
     import difflib
 
     if not isinstance(value, str):
         return ""
-    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)  # type: ignore[arg-type]
+    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""

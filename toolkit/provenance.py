@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from toolkit.labels import display_date, section
 from toolkit.figures import FIGURES_FILE
 from toolkit.index import CrossIndex
+from toolkit.labels import display_date, section
 from toolkit.load import GLOSSARY_FILE
 from toolkit.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
 from toolkit.routes import Role, Route
 from toolkit.vocabulary import VOCABULARY_FILE
-
 
 LABELS = section("provenance")  # {lang: {key: text}}, from labels.py
 

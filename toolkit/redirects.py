@@ -8,9 +8,9 @@ site's Content-Security-Policy allows none inline, and none is needed.
 
 from __future__ import annotations
 
-from toolkit.labels import section
 from toolkit import urls
 from toolkit.kinds import ENTRY_FOLDERS
+from toolkit.labels import section
 from toolkit.markup import esc
 from toolkit.model import DEFAULT_LANGUAGE, KnowledgeBase
 

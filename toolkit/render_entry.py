@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from toolkit import urls
-from toolkit.index import CrossIndex
 from toolkit.group_size import FACET as GROUP_FACET
 from toolkit.group_size import group_sizes
+from toolkit.index import CrossIndex
 from toolkit.labels import display_date, label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, ol, ul

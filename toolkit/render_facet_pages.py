@@ -6,11 +6,12 @@ with or without JavaScript, and search engines find it. Topics have pages of the
 from __future__ import annotations
 
 from toolkit import urls
+from toolkit.kinds import KINDS
 from toolkit.labels import label
 from toolkit.markup import block, esc, link, md_text, ul
-from toolkit.model import KnowledgeBase
-from toolkit.kinds import KINDS
-from toolkit.render_lists import facet_options, facet_values, sort_key, summary_item
+from toolkit.model import Entry, KnowledgeBase
+from toolkit.order import sort_key
+from toolkit.render_lists import facet_options, facet_values, summary_item
 
 KIND = "werkzeug"
 # Every facet of the tool catalogue but the topics, which have their own pages.
@@ -26,7 +27,7 @@ def _value_label(kb: KnowledgeBase, facet: str, key: str, lang: str) -> str:
     return dict(facet_options(kb, KIND, facet, lang))[key]
 
 
-def _tools(kb: KnowledgeBase, facet: str, key: str, lang: str) -> list:  # type: ignore[type-arg]
+def _tools(kb: KnowledgeBase, facet: str, key: str, lang: str) -> list[Entry]:
     tools = [e for e in kb.tools.values() if key in facet_values(e, facet)]
     return sorted(tools, key=lambda e: (sort_key(e.title(lang)), e.slug))
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 from toolkit import urls
-from toolkit.index import CrossIndex
-from toolkit.labels import label
-from toolkit.map import map_html, project_towns
-from toolkit.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.group_size import CLASSES as GROUP_CLASSES
 from toolkit.group_size import FACET as GROUP_FACET
 from toolkit.group_size import group_sizes
+from toolkit.index import CrossIndex
 from toolkit.kinds import KINDS
+from toolkit.labels import label
+from toolkit.map import map_html, project_towns
+from toolkit.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.model import LANGUAGES, Entry, KnowledgeBase
 from toolkit.order import by_title, sort_key
 from toolkit.search import SEARCH_IGNORE, words_html

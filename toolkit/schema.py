@@ -7,6 +7,7 @@ declarations below. Each field carries a one-line description for editors.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 
 @dataclass(frozen=True)
@@ -33,16 +34,27 @@ class Field:
     publication: bool = False
 
 
-def text(name: str, doc: str, **kw: object) -> Field:
-    return Field(name, "text", doc, **kw)  # type: ignore[arg-type]
+class Options(TypedDict, total=False):
+    """What the helpers below pass on to a Field besides what they set themselves."""
+
+    required: bool
+    translatable: bool
+    minimum: float | None
+    maximum: float | None
+    example: object
+    choices: tuple[str, ...]
 
 
-def keys(name: str, doc: str, vocab: str, **kw: object) -> Field:
-    return Field(name, "list", doc, item=Field(name, "key", doc, vocab=vocab), **kw)  # type: ignore[arg-type]
+def text(name: str, doc: str, **kw: Unpack[Options]) -> Field:
+    return Field(name, "text", doc, **kw)
 
 
-def slugs(name: str, doc: str, ref: str, **kw: object) -> Field:
-    return Field(name, "list", doc, item=Field(name, "slug", doc, ref=ref), **kw)  # type: ignore[arg-type]
+def keys(name: str, doc: str, vocab: str, **kw: Unpack[Options]) -> Field:
+    return Field(name, "list", doc, item=Field(name, "key", doc, vocab=vocab), **kw)
+
+
+def slugs(name: str, doc: str, ref: str, **kw: Unpack[Options]) -> Field:
+    return Field(name, "list", doc, item=Field(name, "slug", doc, ref=ref), **kw)
 
 
 LINK = Field(
@@ -164,9 +176,9 @@ BEGRIFF: tuple[Field, ...] = (
 )
 
 
-def fact(name: str, doc: str, type: str = "text", **kw: object) -> Field:
+def fact(name: str, doc: str, type: str = "text", **kw: Unpack[Options]) -> Field:
     """An operator fact the site needs before it is published."""
-    return Field(name, type, doc, publication=True, **kw)  # type: ignore[arg-type]
+    return Field(name, type, doc, publication=True, **kw)
 
 
 # docs/betreiber.yml: who runs the site. Every page that names the operator, its contacts or the

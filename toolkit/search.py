@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit import search_words
+from toolkit.kinds import FIELDS
 from toolkit.labels import label
 from toolkit.markup import esc
 from toolkit.model import LANGUAGES, Entry, KnowledgeBase
-from toolkit.kinds import FIELDS
 from toolkit.routes import Role, route
 from toolkit.urls import prefix
 

@@ -6,28 +6,29 @@ add and, page by page, for their Markdown. Everything it needs is computed once 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from toolkit import preview as previewing
 from toolkit import render_facet_pages, render_finder, render_lists
 from toolkit.figures import figures_html
 from toolkit.head import PageHead, page_head
-from toolkit.index import CrossIndex, build_index
-from toolkit.load import load
-from toolkit import preview as previewing
 from toolkit.history import file_dates
+from toolkit.index import CrossIndex, build_index
+from toolkit.kinds import ENTRY_FOLDERS, KINDS
+from toolkit.load import load
 from toolkit.markup import BLOCK_END, BLOCK_START, Lifted, block, esc, lift_blocks, md_text
-from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, KnowledgeBase
 from toolkit.operator_facts import MARKER, fill
 from toolkit.problems import Problem, Problems
 from toolkit.provenance import EditLink, Provenance, page_facts, page_provenance
-from toolkit.search import result_type, searched
 from toolkit.render_entry import entry_markdown
-from toolkit.kinds import ENTRY_FOLDERS, KINDS
 from toolkit.routes import TOPIC_FOLDER, Role, Route, route
+from toolkit.search import result_type, searched
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Site:
     def _topics(self) -> dict[str, Any]:
         return self.kb.vocab["themen"].values if "themen" in self.kb.vocab else {}
 
-    def page(self, src_uri: str, lang: str, markdown: str, meta: dict[str, Any], *, site_url: str,
+    def page(self, src_uri: str, lang: str, markdown: str, meta: Mapping[str, Any], *, site_url: str,
              site_name: str) -> Page:
         """The page from ``src_uri`` in ``lang``; ``meta`` is its front matter, updated with its
         title and description before the head is made from it."""
@@ -189,7 +190,7 @@ class Site:
         if page.role is Role.ENTRY:
             return esc(self.kb.collection(page.kind or "")[page.slug or ""].title(lang))
         if page.role is Role.TOPIC:
-            return esc(self._topics[page.slug].label[lang])
+            return esc(self._topics[page.slug or ""].label[lang])
         if page.role is Role.FACET:
             return esc(render_facet_pages.facet_page_title(self.kb, page.facet or "", page.slug or "", lang))
         if page.role is Role.FINDER:
@@ -227,7 +228,7 @@ class Site:
                 found.add(path.relative_to(self.root).as_posix())
         return frozenset(found)
 
-    def page_head(self, src_uri: str, lang: str, markdown: str, meta: dict[str, Any], *, site_url: str,
+    def page_head(self, src_uri: str, lang: str, markdown: str, meta: Mapping[str, Any], *, site_url: str,
                   site_name: str) -> PageHead:
         """The page's description, Open Graph properties and JSON-LD (``toolkit/head.py``)."""
         return page_head(kb=self.kb, index=self.index, page=self.route(src_uri), lang=lang, markdown=markdown, meta=meta,

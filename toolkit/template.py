@@ -12,9 +12,9 @@ import textwrap
 import yaml
 
 from toolkit.jsonschema import schema_file
-from toolkit.model import Vocabulary
-from toolkit.kinds import ENTRY_FOLDERS, FIELDS, KINDS
+from toolkit.kinds import ENTRY_FOLDERS, FIELDS
 from toolkit.labels import label
+from toolkit.model import Vocabulary
 from toolkit.schema import Field
 
 # Comment lines stay readable in a narrow editor window.

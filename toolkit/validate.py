@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from toolkit.model import Vocabulary
 from toolkit.problems import Problems, did_you_mean
@@ -18,6 +18,8 @@ from toolkit.slug import SLUG
 from toolkit.source import CONTROL, Key, Lines
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
+# A whole number or a number: a bounded value keeps its type.
+_Number = TypeVar("_Number", int, float)
 EMAIL = re.compile(r"^[^@\s<>\"'()\[\],;:]+@[^@\s<>\"'()\[\],;:]+\.[^@\s<>\"'()\[\],;:]+$")
 
 
@@ -123,8 +125,8 @@ class Checker:
             return None
         return self._bounded(float(value), spec, key)
 
-    def _bounded(self, value: Any, spec: Field, key: Key) -> Any:
-        if spec.minimum is not None and value < spec.minimum or spec.maximum is not None and value > spec.maximum:
+    def _bounded(self, value: _Number, spec: Field, key: Key) -> _Number | None:
+        if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
             low = "" if spec.minimum is None else f"at least {spec.minimum:g}"
             high = "" if spec.maximum is None else f"at most {spec.maximum:g}"
             self.error(key, f"'{spec.name}' is {value}, but must be {' and '.join(p for p in (low, high) if p)}")
@@ -156,7 +158,8 @@ class Checker:
             return None
         return value
 
-    def _key(self, value: Any, spec: Field, key: Key) -> str | None:
+    def _key(self, value: Any, spec: Field, key: Key) -> object:
+        """The key, or None when it is not one; the value unchecked while its vocabulary is broken."""
         assert spec.vocab is not None
         if spec.vocab not in self.vocab:
             return value  # the vocabulary file itself is broken: reported there, not at every use

@@ -91,7 +91,7 @@ def _value(key: str, value: object, rel: str, line: int, problems: Problems, sea
         problems.error(rel, line, f"'{key}': 'einleitung' needs texts 'de:' and 'en:'")
         intro = {}
     search = _search_words(key, value.get(SEARCH_WORDS), rel, search_line, problems)
-    return VocabValue(key, {k: v.strip() for k, v in labels.items()},  # type: ignore[union-attr]
+    return VocabValue(key, {k: v.strip() for k, v in labels.items() if isinstance(v, str)},
                       {k: v.strip() for k, v in intro.items() if k in LANGUAGES and v}, search)
 
 

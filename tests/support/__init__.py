@@ -1,0 +1,1 @@
+"""Helpers that several test modules share. A test module imports these, never another test module."""

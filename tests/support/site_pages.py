@@ -1,0 +1,46 @@
+"""The pages of a built site, and where their internal links lead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from htmlscan import resolve
+
+
+def site_path(site: Path) -> str:
+    """The path of the public address (site_url in mkdocs.yml), e.g. ``/wissensbasis/``."""
+    config = (site.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(line for line in config.splitlines() if line.startswith("site_url:"))
+    path = urlsplit(yaml.safe_load(line.split(":", 1)[1]) or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def pages(site: Path) -> list[tuple[str, Path]]:
+    """Every HTML page with its site-relative URL (``werkzeuge/x/`` or ``404.html``)."""
+    found = []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        found.append((url, file))
+    return found
+
+
+# Stands for a path above the site's own (``/other/`` when the site lives at ``/wissensbasis/``).
+OUTSIDE = Path("/nonexistent/outside-the-site")
+
+
+def internal_target(site: Path, root_path: str, url: str, href: str) -> tuple[Path, str] | None:
+    """Where an internal link leads: file and fragment; ``None`` for other hosts and schemes."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    if parts.path.startswith("/"):
+        # Absolute paths are written from the public address (the 404 page needs them, as the
+        # host serves it at any depth): they must stay inside the site.
+        if not parts.path.startswith(root_path):
+            return OUTSIDE, ""
+        return resolve(site, "", href[len(root_path):] or "./")
+    return resolve(site, url, href)
