@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("base", frozenset({"problems", "slug", "markup", "labels", "schema", "group_size", "history",
                         "markdown_links", "search_words", "conventions"})),
     ("content", frozenset({"kinds", "model", "urls", "routes", "order"})),
-    ("sources", frozenset({"source", "validate", "vocabulary", "figures", "operator_facts", "language_checks",
+    ("sources", frozenset({"source", "field_types", "validate", "vocabulary", "figures", "operator_facts", "language_checks",
                            "body_checks", "load", "links"})),
     ("index", frozenset({"index"})),
     ("render", frozenset({"render_entry", "render_lists", "render_facet_pages", "render_finder", "map", "search",

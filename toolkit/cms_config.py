@@ -13,16 +13,17 @@ default language and its file keeps its bare name (``slug.md``); the English tra
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
 import yaml
 
+from toolkit.field_types import field_type
 from toolkit.kinds import FIELDS, KINDS
 from toolkit.labels import label
 from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.schema import Field
-from toolkit.slug import SLUG
 
 # Collection name in the editor -> kind; entries of a kind live in docs/<name>/ (glossary terms
 # one YAML file each, in docs/glossar/).
@@ -147,7 +148,7 @@ def _collection(name: str, kind: str, vocab: dict[str, Vocabulary]) -> dict[str,
 
 def _field(spec: Field, vocab: dict[str, Vocabulary], *, i18n: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"name": spec.name, "label": FIELD_LABELS.get(spec.name, spec.name),
-                           **_widget(spec, vocab, i18n=i18n), "required": spec.required, "hint": spec.doc}
+                           **_Writer(vocab).widget(spec), "required": spec.required, "hint": spec.doc}
     if i18n:
         # Translated text is edited side by side; every other field lives in the German file only.
         out["i18n"] = bool(spec.translatable)
@@ -156,44 +157,29 @@ def _field(spec: Field, vocab: dict[str, Vocabulary], *, i18n: bool) -> dict[str
     return out
 
 
-def _widget(spec: Field, vocab: dict[str, Vocabulary], *, i18n: bool) -> dict[str, Any]:
-    if spec.type == "text":
-        return {"widget": "text" if spec.name in _LONG_TEXT else "string"}
-    if spec.type in ("int", "number"):
-        bounds = {k: v for k, v in (("min", spec.minimum), ("max", spec.maximum)) if v is not None}
-        return {"widget": "number", "value_type": "int" if spec.type == "int" else "float", **bounds}
-    if spec.type == "date":
-        # A plain date: the checker reads YYYY-MM-DD, without time or time zone.
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD.MM.YYYY", "time_format": False}
-    if spec.type == "url":
-        return {"widget": "string", "type": "url", "pattern": [r"^https?://\S+$", "Eine Webadresse mit https://"]}
-    if spec.type == "key":
-        return {"widget": "select", "options": _options(spec, vocab)}
-    if spec.type == "slug":
-        if spec.ref is None:  # a slug of its own kind, e.g. a former one: written by hand
-            return {"widget": "string", "pattern": [SLUG.pattern, "Kleinbuchstaben, Ziffern und Bindestriche"]}
+@dataclass(frozen=True)
+class _Writer:
+    """What a field type needs to configure its widget (field_types.EditorWriting)."""
+
+    vocab: dict[str, Vocabulary]
+
+    def field(self, spec: Field) -> dict[str, Any]:
+        return _field(spec, self.vocab, i18n=False)
+
+    def widget(self, spec: Field) -> dict[str, Any]:
+        return field_type(spec).editor(spec, self)
+
+    def relation(self, spec: Field) -> dict[str, Any]:
         return _relation(spec)
-    if spec.type == "list":
-        assert spec.item is not None
-        item = spec.item
-        minimum = {"min": 1} if spec.required else {}
-        if item.type == "key":
-            return {"widget": "select", "multiple": True, "options": _options(item, vocab), **minimum}
-        if item.type == "slug" and item.ref is not None:
-            return {**_relation(item), "multiple": True, **minimum}
-        if item.type == "object":
-            return {"widget": "list", "fields": [_field(f, vocab, i18n=False) for f in item.fields], **minimum}
-        single = {"name": item.name, "label": FIELD_LABELS.get(spec.name, spec.name),
-                  **_widget(item, vocab, i18n=False)}
-        return {"widget": "list", "field": single, **minimum}
-    if spec.type == "object":
-        return {"widget": "object", "fields": [_field(f, vocab, i18n=False) for f in spec.fields]}
-    if spec.type == "bilingual":
-        long = spec.name in _LONG_TEXT
-        pair = [{"name": lang, "label": FIELD_LABELS[lang], "widget": "text" if long else "string",
-                 "required": spec.required} for lang in LANGUAGES]
-        return {"widget": "object", "fields": pair}
-    raise ValueError(f"no editor widget for field type {spec.type!r}")
+
+    def options(self, spec: Field) -> list[dict[str, str]]:
+        return _options(spec, self.vocab)
+
+    def label(self, name: str) -> str:
+        return FIELD_LABELS.get(name, name)
+
+    def long(self, spec: Field) -> bool:
+        return spec.name in _LONG_TEXT
 
 
 def _options(spec: Field, vocab: dict[str, Vocabulary]) -> list[dict[str, str]]:

@@ -24,14 +24,12 @@ from toolkit.export import (
     Column,
     column_specs,
 )
+from toolkit.field_types import field_type
 from toolkit.labels import section
 from toolkit.model import KnowledgeBase
 from toolkit.schema import Field
 
 PACKAGE_FILE = "datapackage.json"
-# The Table Schema type of each declared field type.
-TYPES = {"text": "string", "url": "string", "key": "string", "slug": "string", "date": "date",
-         "int": "integer", "number": "number"}
 WORDS = section("datapackage")  # {lang: {key: text}}, from labels.py
 
 
@@ -94,9 +92,10 @@ def _field(column: Column, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
     else:
         description = spec.doc
         if not column.several:
-            field["type"] = TYPES.get(spec.type, "string")
-            if spec.type == "url":
-                field["format"] = "uri"
+            kind = field_type(spec)
+            field["type"] = kind.table_type
+            if kind.table_format:
+                field["format"] = kind.table_format
             if spec.type == "key" and spec.vocab in kb.vocab:
                 field["constraints"] = {"enum": list(kb.vocab[spec.vocab].values)}
     if column.name in ("slug", "url", "sprache"):

@@ -8,16 +8,16 @@ existing entry, a lower bound below the upper one) are the checker's alone.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from toolkit.field_types import field_type
 from toolkit.kinds import ENTRY_KINDS, FIELDS, Kind
 from toolkit.labels import label
 from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.schema import BETREIBER, Field
 from toolkit.slug import SLUG
-from toolkit.validate import _URL as URL  # the checker's own patterns, so both accept the same addresses
-from toolkit.validate import EMAIL
 from toolkit.vocabulary import REQUIRED as VOCABULARIES
 
 # Draft 7: the newest draft the YAML language server handles completely.
@@ -95,41 +95,21 @@ def _field(spec: Field, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
     return {"description": spec.doc, "anyOf": [value, {"type": "null"}]}
 
 
+@dataclass(frozen=True)
+class _Writer:
+    """What a field type needs to write its schema (field_types.JsonSchemaWriting)."""
+
+    vocab: dict[str, Vocabulary]
+
+    def value(self, spec: Field) -> dict[str, Any]:
+        return field_type(spec).json_schema(spec, self)
+
+    def mapping(self, declared: tuple[Field, ...]) -> dict[str, Any]:
+        return _mapping(declared, self.vocab)
+
+
 def _value(spec: Field, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
-    if spec.type == "text":
-        return {"type": "string", "minLength": 1} if spec.required else {"type": "string"}
-    if spec.type in ("int", "number"):
-        bounds = {k: v for k, v in (("minimum", spec.minimum), ("maximum", spec.maximum)) if v is not None}
-        return {"type": "integer" if spec.type == "int" else "number", **bounds}
-    if spec.type == "date":
-        # The YAML language server reads an unquoted date as text, so the pattern is what it checks.
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    if spec.type == "url":
-        return {"type": "string", "pattern": URL.pattern}
-    if spec.type == "email":
-        return {"type": "string", "format": "email", "pattern": EMAIL.pattern}
-    if spec.type == "choice":
-        return {"enum": list(spec.choices)}
-    if spec.type == "key":
-        assert spec.vocab is not None
-        known = vocab.get(spec.vocab)
-        return {"enum": list(known.values)} if known else {"type": "string", "pattern": SLUG.pattern}
-    if spec.type == "slug":
-        return {"type": "string", "pattern": SLUG.pattern}
-    if spec.type == "list":
-        assert spec.item is not None
-        items = _value(spec.item, vocab)
-        if spec.item.doc != spec.doc:
-            items = {"description": spec.item.doc, **items}
-        minimum = {"minItems": 1} if spec.required else {}
-        return {"type": "array", "items": items, "uniqueItems": True, **minimum}
-    if spec.type == "object":
-        return _mapping(spec.fields, vocab)
-    if spec.type == "bilingual":
-        pair = (Field("de", "text", f"{spec.doc}: German", required=True),
-                Field("en", "text", f"{spec.doc}: English", required=True))
-        return _mapping(pair, vocab)
-    raise ValueError(f"no JSON Schema for field type {spec.type!r}")
+    return _Writer(vocab).value(spec)
 
 
 def _vocabulary() -> dict[str, Any]:

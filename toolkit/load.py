@@ -8,6 +8,7 @@ from typing import Any
 
 from toolkit.body_checks import check_bodies
 from toolkit.conventions import LIST_SEPARATOR, summary_length_problem
+from toolkit.field_types import empty
 from toolkit.figures import FIGURES_FILE, load_figures
 from toolkit.kinds import ENTRY_FOLDERS, ENTRY_KINDS, FIELDS, KINDS
 from toolkit.language_checks import check_language
@@ -16,7 +17,7 @@ from toolkit.operator_facts import OPERATOR_FILE, Operator, check_markers, load_
 from toolkit.problems import Problems, did_you_mean
 from toolkit.slug import SLUG, slugify
 from toolkit.source import SYMLINK, Lines, parse_document, parse_yaml, read_text
-from toolkit.validate import Checker, Reference, _empty
+from toolkit.validate import Checker, Reference
 from toolkit.vocabulary import VOCABULARY_FILE, load_vocabularies
 
 # How the checker's messages name each language a translation is in.
@@ -139,11 +140,11 @@ class _Loader:
         declared = FIELDS[entry.kind]
         data = self.checker(rel, doc.lines).fields(doc.meta, declared, translation_of=entry.source["de"])
         self._check_summary(rel, doc.lines, data)
-        empty = [f for f in declared if f.required and f.translatable and _empty(doc.meta.get(f.name))]
-        if empty:
+        unfilled = [f for f in declared if f.required and f.translatable and empty(doc.meta.get(f.name))]
+        if unfilled:
             # A stub (as 'new' writes it) or a translation begun: a missing translation, not an error.
-            self.problems.warning(rel, doc.lines.line((empty[0].name,)) if empty[0].name in doc.meta else 1,
-                                  f"is not translated yet: {', '.join(repr(f.name) for f in empty)} still "
+            self.problems.warning(rel, doc.lines.line((unfilled[0].name,)) if unfilled[0].name in doc.meta else 1,
+                                  f"is not translated yet: {', '.join(repr(f.name) for f in unfilled)} still "
                                   f"empty; the {LANGUAGE_NAMES[lang]} site shows the German text until they are filled in")
             return
         for name, value in data.items():

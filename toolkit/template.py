@@ -8,9 +8,11 @@ still to fill); optional groups are shown commented out, so that leaving them al
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
 import yaml
 
+from toolkit.field_types import field_type
 from toolkit.jsonschema import schema_file
 from toolkit.kinds import ENTRY_FOLDERS, FIELDS
 from toolkit.labels import label
@@ -227,31 +229,35 @@ def _explain(spec: Field, vocab: dict[str, Vocabulary], lang: str = "en") -> str
     return f"{doc[0].upper()}{doc[1:]}. {need}; {_kind_of_value(spec, vocab, lang)}."
 
 
+@dataclass(frozen=True)
+class _Writer:
+    """What a field type needs to explain its value (field_types.TemplateWriting)."""
+
+    vocab: dict[str, Vocabulary]
+    lang: str
+
+    @property
+    def words(self) -> dict[str, str]:
+        return _WORDS[self.lang]
+
+    def limit(self, spec: Field) -> str:
+        words = self.words
+        bounds = [words["at_least"].format(n=f"{spec.minimum:g}") if spec.minimum is not None else "",
+                  words["at_most"].format(n=f"{spec.maximum:g}") if spec.maximum is not None else ""]
+        return words["and"].join(b for b in bounds if b)
+
+    def keys(self, spec: Field) -> str:
+        return _keys(spec, self.vocab, self.lang)
+
+    def first(self, spec: Field) -> list[str]:
+        return _first(spec, self.vocab)
+
+    def refs(self, ref: str | None) -> str:
+        return _REFERENCES[self.lang].get(ref or "", self.words["slugs"])
+
+
 def _kind_of_value(spec: Field, vocab: dict[str, Vocabulary], lang: str = "en") -> str:
-    words = _WORDS[lang]
-    refs = _REFERENCES[lang]
-    bounds = [words["at_least"].format(n=f"{spec.minimum:g}") if spec.minimum is not None else "",
-              words["at_most"].format(n=f"{spec.maximum:g}") if spec.maximum is not None else ""]
-    limit = words["and"].join(b for b in bounds if b)
-    if spec.type == "text":
-        return words["text"]
-    if spec.type in ("int", "number"):
-        return words[spec.type] + (f", {limit}" if limit else "")
-    if spec.type in ("date", "url", "object", "bilingual"):
-        return words[spec.type]
-    if spec.type == "key":
-        return words["one_of"].format(keys=_keys(spec, vocab, lang))
-    if spec.type == "slug":
-        return words["one_ref"].format(refs=refs.get(spec.ref or "", words["slugs"]))
-    item = spec.item
-    assert item is not None
-    if item.type == "key":
-        return words["key_list"].format(first=", ".join(_first(spec, vocab)), keys=_keys(item, vocab, lang))
-    if item.type == "slug":
-        return words["slug_list"].format(refs=refs.get(item.ref or "", words["slugs"]))
-    if item.type == "object":
-        return words["object_list"]
-    return words["text_list"]
+    return field_type(spec).described(spec, _Writer(vocab, lang))
 
 
 def _keys(spec: Field, vocab: dict[str, Vocabulary], lang: str = "en") -> str:
