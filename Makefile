@@ -11,9 +11,9 @@ VNU_JAR := .cache/vnu/$(VNU_VERSION)/node_modules/vnu-jar/build/dist/vnu.jar
 # ProperDocs, the maintained fork of MkDocs 1.6: the tests build the site with it too.
 PROPERDOCS_VERSION := 1.6.7
 PROPERDOCS := .cache/properdocs/$(PROPERDOCS_VERSION)
-# The browser editor at /admin/ (npm's @sveltia/cms and its fonts), pinned in toolkit/admin.py;
+# The browser editor at /admin/ (npm's @sveltia/cms and its fonts), pinned in toolkit/publish/admin.py;
 # copied into the site by every build.
-CMS_PACKAGES := $(shell sed -n 's/^ *"\(@[^"]*\)",  \# npm$$/\1/p' toolkit/admin.py)
+CMS_PACKAGES := $(shell sed -n 's/^ *"\(@[^"]*\)",  \# npm$$/\1/p' toolkit/publish/admin.py)
 CMS_VERSION := $(patsubst @sveltia/cms@%,%,$(filter @sveltia/cms@%,$(CMS_PACKAGES)))
 CMS_STAMP := .cache/sveltia-cms/$(CMS_VERSION)/.installed
 export NO_MKDOCS_2_WARNING := 1

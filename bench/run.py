@@ -49,7 +49,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176722560
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 # A word the synthetic texts use often: the first query fetches as much as a real one would.
 QUERY = "Marktplatz"
-# A compound: the search fetches the index's word list to split it (toolkit/search_words.py).
+# A compound: the search fetches the index's word list to split it (toolkit/render/search_words.py).
 COMPOUND_QUERY = "Bürgerbeteiligung"
 # Responses a server sends compressed: everything but what is compressed already.
 PRECOMPRESSED = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".png", ".jpg", ".jpeg", ".webp", ".woff2",

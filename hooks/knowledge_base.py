@@ -26,13 +26,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from toolkit import head, operator_facts, search
-from toolkit.admin import CmsMissing, admin_files
-from toolkit.cache import SiteCache
-from toolkit.jsonschema import write_schemas
-from toolkit.problems import Severity
-from toolkit.publish import published_files, write_files
-from toolkit.site import Site
+from toolkit.publish.admin import CmsMissing, admin_files
+from toolkit.publish.files import published_files, write_files
+from toolkit.publish.jsonschema import write_schemas
+from toolkit.render import head, search
+from toolkit.site.cache import SiteCache
+from toolkit.site.facade import Site
+from toolkit.sources import operator_facts
+from toolkit.sources.problems import Severity
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _sites = SiteCache()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from toolkit.model import KnowledgeBase
+    from toolkit.content.model import KnowledgeBase
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
@@ -100,7 +100,7 @@ def browser() -> Iterator[object]:
 @pytest.fixture(scope="session")
 def kb(built_site: Path) -> KnowledgeBase:
     """The sources the site under test was built from, loaded by the toolkit."""
-    from toolkit.load import load
+    from toolkit.sources.load import load
 
     project = built_site.parent
     knowledge, problems = load(project / "docs", project)

@@ -19,11 +19,11 @@ from htmlscan import parse
 from support.csp import policy_of
 from support.site_pages import internal_target, site_path
 from support.site_pages import pages as site_pages
-from toolkit.cms_config import EDITOR_COLLECTIONS, cms_config, repository
-from toolkit.kinds import FIELDS as KINDS
-from toolkit.problems import Problems
-from toolkit.schema import Field
-from toolkit.vocabulary import load_vocabularies
+from toolkit.content.kinds import FIELDS as KINDS
+from toolkit.content.schema import Field
+from toolkit.publish.cms_config import EDITOR_COLLECTIONS, cms_config, repository
+from toolkit.sources.problems import Problems
+from toolkit.sources.vocabulary import load_vocabularies
 
 VOCAB = load_vocabularies(REPO / "docs", REPO, Problems())
 CONFIG = cms_config(vocab=VOCAB, edit_base="https://github.com/owner/name/edit/main/", site_url="https://x/")
@@ -186,7 +186,7 @@ def test_every_page_links_the_editor_in_its_footer(built_site: Path) -> None:
 def test_a_term_in_its_own_file_joins_the_glossary_and_a_duplicate_is_named(tmp_path: Path) -> None:
     import shutil
 
-    from toolkit.load import load
+    from toolkit.sources.load import load
 
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs", docs)

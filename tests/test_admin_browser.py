@@ -70,8 +70,8 @@ def editor(browser: Any, site_url: str, built_site: Path, request: pytest.Fixtur
     As wide as the test's ``width`` parameter, if it has one (1280 px otherwise).
     """
     width = getattr(request, "param", 1280)
-    from toolkit.cms_config import cms_config, dump
-    from toolkit.load import load
+    from toolkit.publish.cms_config import cms_config, dump
+    from toolkit.sources.load import load
 
     kb, _ = load(built_site.parent / "docs", built_site.parent)
     config = dump(cms_config(vocab=kb.vocab, edit_base="", site_url=site_url, backend={"name": "test-repo"}))

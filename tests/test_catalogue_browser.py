@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from toolkit.model import KnowledgeBase
+from toolkit.content.model import KnowledgeBase
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def values(entry, facet: str) -> set[str]:  # type: ignore[no-untyped-def]
         return {town[facet] for town in entry.get("orte", []) if facet in town}
     if facet == "gruppe":
         # The group-size classes a participant range touches (bounds from the one table).
-        from toolkit.group_size import CLASSES
+        from toolkit.content.group_size import CLASSES
 
         people = entry.get("teilnehmende")
         return {key for key, (low, high) in CLASSES.items()
@@ -410,7 +410,7 @@ def test_the_english_address_of_the_finder_leads_to_it(page, site_url: str) -> N
 # -- a page per facet value, without JavaScript --------------------------------------------------
 
 def test_fact_box_chips_lead_to_pages_that_list_their_tools_without_javascript(browser, kb, built_site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    from toolkit.kinds import KINDS
+    from toolkit.content.kinds import KINDS
 
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import REPO
-from toolkit.load import load
+from toolkit.sources.load import load
 
 
 def shipped():  # type: ignore[no-untyped-def]

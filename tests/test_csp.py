@@ -124,7 +124,7 @@ def test_a_build_carries_nothing_of_the_preview(built_site: Path) -> None:
         if file.relative_to(built_site).as_posix() == "admin/index.html":
             continue  # the browser editor's own policy, checked in test_admin.py
         if 'http-equiv="refresh"' in html:
-            continue  # a redirect page: its policy allows nothing at all (toolkit/redirects.py)
+            continue  # a redirect page: its policy allows nothing at all (toolkit/render/redirects.py)
         problems = [what for what, present in (
             ("another policy", f'content="{written}"' not in html),
             ("the live-reload script", "livereload" in html),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from langtext import text_in
-from toolkit.labels import label
-from toolkit.model import KnowledgeBase
-from toolkit.schema import ESTIMATES_BY_EDITORS, WERKZEUG
+from toolkit.content.labels import label
+from toolkit.content.model import KnowledgeBase
+from toolkit.content.schema import ESTIMATES_BY_EDITORS, WERKZEUG
 
 
 def test_the_field_is_declared_for_tools() -> None:

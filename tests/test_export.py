@@ -14,12 +14,12 @@ import pytest
 
 from conftest import REPO, copy_project
 from support.projects import git
-from toolkit.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
-from toolkit.feed import ATOM, atom_feed
-from toolkit.history import file_dates, parse_log
-from toolkit.kinds import FIELDS as KINDS
-from toolkit.redirects import redirect_pages
-from toolkit.site import Site
+from toolkit.content.kinds import FIELDS as KINDS
+from toolkit.publish.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
+from toolkit.render.feed import ATOM, atom_feed
+from toolkit.render.redirects import redirect_pages
+from toolkit.site.facade import Site
+from toolkit.site.history import file_dates, parse_log
 
 SITE_URL = "https://example.org/wissensbasis/"
 A = f"{{{ATOM}}}"
@@ -45,7 +45,7 @@ def test_every_declared_field_is_in_the_open_data(real: Site, kind: str) -> None
     entry = next(iter(real.kb.collection(kind).values()))
     record = entry_record(kb=real.kb, index=real.index, entry=entry, lang="de", site_url=SITE_URL)
     missing = [spec.name for spec in KINDS[kind] if spec.name not in record]
-    assert not missing, f"declared in toolkit/schema.py but not exported: {missing}"
+    assert not missing, f"declared in toolkit/content/schema.py but not exported: {missing}"
 
 
 @pytest.mark.parametrize("page", ["daten.md", "daten.en.md"])

@@ -1,4 +1,4 @@
-"""Each field type in one place (toolkit/field_types.py): every declared field has one, and it
+"""Each field type in one place (toolkit/sources/field_types.py): every declared field has one, and it
 answers for every medium the sources are written into."""
 
 from __future__ import annotations
@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from conftest import REPO
-from toolkit.cms_config import cms_config
-from toolkit.field_types import FIELD_TYPES, field_type
-from toolkit.jsonschema import schemas
-from toolkit.kinds import KINDS
-from toolkit.problems import Problems
-from toolkit.schema import BETREIBER, Field
-from toolkit.template import templates
-from toolkit.vocabulary import load_vocabularies
+from toolkit.content.kinds import KINDS
+from toolkit.content.schema import BETREIBER, Field
+from toolkit.publish.cms_config import cms_config
+from toolkit.publish.jsonschema import schemas
+from toolkit.publish.template import templates
+from toolkit.sources.field_types import FIELD_TYPES, field_type
+from toolkit.sources.problems import Problems
+from toolkit.sources.vocabulary import load_vocabularies
 
 VOCAB = load_vocabularies(REPO / "docs", REPO, Problems())
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from toolkit.content.model import Entry, KnowledgeBase, Vocabulary, VocabValue
 from toolkit.index import RELATED_LIMIT, build_index
-from toolkit.model import Entry, KnowledgeBase, Vocabulary, VocabValue
 
 
 def vocab(name: str, *keys: str) -> Vocabulary:

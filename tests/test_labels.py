@@ -1,13 +1,13 @@
-"""The one table of the interface's words (toolkit/labels.py): every word in every language."""
+"""The one table of the interface's words (toolkit/content/labels.py): every word in every language."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from toolkit.kinds import KINDS
-from toolkit.labels import LABELS, display_date, section
-from toolkit.model import LANGUAGES
+from toolkit.content.kinds import KINDS
+from toolkit.content.labels import LABELS, display_date, section
+from toolkit.content.model import LANGUAGES
 
 
 def test_every_word_exists_in_every_language_with_the_same_placeholders() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import REPO
 from langtext import pages, pieces
-from toolkit.language_checks import german_terms
-from toolkit.load import load
+from toolkit.sources.language_checks import german_terms
+from toolkit.sources.load import load
 
 
 def _terms() -> list[str]:

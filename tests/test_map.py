@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from htmlscan import page_file, parse, resolve
-from toolkit.load import load
-from toolkit.map import MapTown, Projection, bounds, map_html, outline
+from toolkit.render.map import MapTown, Projection, bounds, map_html, outline
+from toolkit.sources.load import load
 
 RODEWISCH = (12.41, 50.53)  # lon, lat
 BAD_LOBENSTEIN = (11.64, 50.45)

@@ -13,11 +13,11 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from conftest import REPO, build, copy_project
-from toolkit.kinds import FIELDS as KINDS
-from toolkit.problems import Problems
-from toolkit.schema import Field
-from toolkit.template import GERMAN_DOCS, templates
-from toolkit.vocabulary import load_vocabularies
+from toolkit.content.kinds import FIELDS as KINDS
+from toolkit.content.schema import Field
+from toolkit.publish.template import GERMAN_DOCS, templates
+from toolkit.sources.problems import Problems
+from toolkit.sources.vocabulary import load_vocabularies
 
 MESSAGE = re.compile(r"^(?P<path>\S+):(?P<line>\d+): error: required field '(?P<field>\w+)' is still empty: .+$")
 
@@ -114,7 +114,7 @@ def test_every_field_of_the_german_templates_is_described_in_german() -> None:
                 yield from fields(spec.item.fields)
 
     undescribed = {spec.doc for kind in ("werkzeug", "modellvorhaben") for spec in fields(KINDS[kind])} - set(GERMAN_DOCS)
-    assert not undescribed, f"add a German description to GERMAN_DOCS in toolkit/template.py: {sorted(undescribed)}"
+    assert not undescribed, f"add a German description to GERMAN_DOCS in toolkit/publish/template.py: {sorted(undescribed)}"
 
 
 @pytest.mark.parametrize("kind", ["werkzeug", "modellvorhaben"])

@@ -3,7 +3,7 @@
 For each tool, model project and glossary term of the real sources, in German and English: its
 page (or, for a term, its place on the glossary page), its card in the catalogue, its place on
 the pages of its topics, its record in the search index and its record in the open data.
-Addresses are the site's public ones (toolkit/urls.py); a change to them would break every link to the site.
+Addresses are the site's public ones (toolkit/content/urls.py); a change to them would break every link to the site.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from htmlscan import page_file, parse, resolve
-from toolkit.model import KnowledgeBase
+from toolkit.content.model import KnowledgeBase
 
 LANGS = {"de": "", "en": "en/"}
 FOLDER = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}

@@ -14,8 +14,8 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from conftest import REPO
 from htmlscan import page_file, parse, resolve
-from toolkit.datapackage import PACKAGE_FILE
-from toolkit.dcat import DCAT_FILE, LICENCE
+from toolkit.publish.datapackage import PACKAGE_FILE
+from toolkit.publish.dcat import DCAT_FILE, LICENCE
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")

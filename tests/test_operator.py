@@ -21,7 +21,7 @@ import yaml
 
 from conftest import REPO, build, copy_project
 from htmlscan import page_file, parse
-from toolkit.operator_facts import FACTS, MARKER, NAMES, UNSET
+from toolkit.sources.operator_facts import FACTS, MARKER, NAMES, UNSET
 
 OPERATOR = REPO / "docs" / "betreiber.yml"
 LANGS = {"de": "", "en": "en/"}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.model import KnowledgeBase
-from toolkit.order import sort_key
+from toolkit.content.model import KnowledgeBase
+from toolkit.content.order import sort_key
 
 
 def listed_titles(page: Path) -> list[str]:

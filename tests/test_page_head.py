@@ -13,9 +13,9 @@ import yaml
 
 from conftest import REPO
 from htmlscan import Page, page_file, parse, resolve
-from toolkit.head import LOCALES, shorten
-from toolkit.kinds import ENTRY_FOLDERS
-from toolkit.model import LANGUAGES, KnowledgeBase
+from toolkit.content.kinds import ENTRY_FOLDERS
+from toolkit.content.model import LANGUAGES, KnowledgeBase
+from toolkit.render.head import LOCALES, shorten
 
 PREFIX = {"de": "", "en": "en/"}
 
@@ -244,9 +244,9 @@ def test_link_texts_say_where_they_lead(pages: dict[str, Page]) -> None:
 # -- where a hand-written page's description comes from ---------------------------------------
 
 def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: KnowledgeBase) -> None:
-    from toolkit.head import page_head
+    from toolkit.content.routes import route
     from toolkit.index import build_index
-    from toolkit.routes import route
+    from toolkit.render.head import page_head
 
     index = build_index(kb)
     markdown = ("# Über uns\n\n<div class=\"kb-ways\">Wege</div>\n\n- ein Punkt\n\n"

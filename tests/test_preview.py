@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import REPO
-from toolkit.site import Site
+from toolkit.site.facade import Site
 
 
 def base(tmp_path: Path) -> Path:

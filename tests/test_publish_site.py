@@ -54,8 +54,8 @@ def config(project: Path) -> dict:  # type: ignore[type-arg]
 
 def edit_base(project: Path) -> str:
     """Where the project's edit links lead: the repository named in its docs/betreiber.yml."""
-    from toolkit.operator_facts import load_operator
-    from toolkit.problems import Problems
+    from toolkit.sources.operator_facts import load_operator
+    from toolkit.sources.problems import Problems
 
     operator = load_operator(project / "docs", project, Problems())
     assert operator is not None and operator.edit_base, "the project names no repository"

@@ -20,12 +20,12 @@ import jsonschema
 import pytest
 
 from conftest import REPO
-from toolkit.jsonschema import dump, schema_file, schemas
-from toolkit.load import load
-from toolkit.problems import Problems
-from toolkit.source import Lines, parse_document, parse_yaml
-from toolkit.template import entry_template
-from toolkit.vocabulary import load_vocabularies
+from toolkit.publish.jsonschema import dump, schema_file, schemas
+from toolkit.publish.template import entry_template
+from toolkit.sources.files import Lines, parse_document, parse_yaml
+from toolkit.sources.load import load
+from toolkit.sources.problems import Problems
+from toolkit.sources.vocabulary import load_vocabularies
 
 DOCS = REPO / "docs"
 BROKEN = REPO / "tests" / "fixtures" / "broken"

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from toolkit.model import KnowledgeBase
+from toolkit.content.model import KnowledgeBase
 
 pytestmark = pytest.mark.browser
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import search, search_words
-from toolkit.kinds import ENTRY_FOLDERS
-from toolkit.labels import label
-from toolkit.load import load
-from toolkit.search import result_type
-from toolkit.urls import prefix
+from toolkit.content.kinds import ENTRY_FOLDERS
+from toolkit.content.labels import label
+from toolkit.content.urls import prefix
+from toolkit.render import search, search_words
+from toolkit.render.search import result_type
+from toolkit.sources.load import load
 
 
 @pytest.mark.parametrize("src_uri, de, en", [

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from toolkit import urls
-from toolkit.kinds import ENTRY_FOLDERS
-from toolkit.model import KnowledgeBase
+from toolkit.content import urls
+from toolkit.content.kinds import ENTRY_FOLDERS
+from toolkit.content.model import KnowledgeBase
 
 pytestmark = pytest.mark.browser
 

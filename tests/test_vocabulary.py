@@ -8,7 +8,7 @@ import yaml
 
 from conftest import REPO
 from support.projects import make_base, run_check
-from toolkit.load import load
+from toolkit.sources.load import load
 
 
 def _vocab_text() -> str:

@@ -77,7 +77,7 @@ def test_english_pages_use_one_word_per_term(built_site: Path) -> None:
 
 
 def test_glossary_speaks_the_terminology() -> None:
-    from toolkit.load import load
+    from toolkit.sources.load import load
 
     kb, _ = load(REPO / "docs", REPO)
     for term in terminology():
@@ -98,7 +98,7 @@ BROCHURE = {"de": r"Broschüre (von BMI und BBSR )?zur Pilotphase", "en": r"broc
 
 def test_every_page_that_names_the_brochure_leads_to_its_citation(built_site: Path) -> None:
     """The one citation of the brochure (publishers, subject, period) is its glossary entry."""
-    from toolkit.load import load
+    from toolkit.sources.load import load
 
     kb, _ = load(REPO / "docs", REPO)
     citation = kb.terms["broschuere-pilotphase"]

@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from conftest import REPO
-from toolkit.problems import Problems
-from toolkit.vocabulary import load_vocabularies
+from toolkit.sources.problems import Problems
+from toolkit.sources.vocabulary import load_vocabularies
 
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

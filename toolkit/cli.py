@@ -6,19 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
+from toolkit.content.kinds import KINDS as DECLARED
+from toolkit.content.model import Vocabulary
 from toolkit.corpus import CorpusError, write_corpus
-from toolkit.jsonschema import write_schemas
-from toolkit.kinds import KINDS as DECLARED
-from toolkit.links import check_links, source_links
-from toolkit.load import load
-from toolkit.model import Vocabulary
-from toolkit.new import KINDS, Refused, create
-from toolkit.operator_facts import OPERATOR_FILE, promote_gaps
-from toolkit.problems import Problems
-from toolkit.publish import published_files, site_settings, write_files
-from toolkit.site import Site
-from toolkit.template import templates
-from toolkit.vocabulary import load_vocabularies
+from toolkit.publish.files import published_files, site_settings, write_files
+from toolkit.publish.jsonschema import write_schemas
+from toolkit.publish.new import KINDS, Refused, create
+from toolkit.publish.template import templates
+from toolkit.site.facade import Site
+from toolkit.sources.links import check_links, source_links
+from toolkit.sources.load import load
+from toolkit.sources.operator_facts import OPERATOR_FILE, promote_gaps
+from toolkit.sources.problems import Problems
+from toolkit.sources.vocabulary import load_vocabularies
 
 
 def _add_docs(parser: argparse.ArgumentParser) -> None:

@@ -22,11 +22,11 @@ from typing import Any
 import yaml
 
 from toolkit import corpus_text as words
-from toolkit.conventions import DESCRIPTION_MAX
-from toolkit.load import COLLECTION_PAGES, GLOSSARY_FILE
-from toolkit.problems import Problems
-from toolkit.slug import slugify
-from toolkit.vocabulary import load_vocabularies
+from toolkit.content.conventions import DESCRIPTION_MAX
+from toolkit.content.slug import slugify
+from toolkit.sources.load import COLLECTION_PAGES, GLOSSARY_FILE
+from toolkit.sources.problems import Problems
+from toolkit.sources.vocabulary import load_vocabularies
 
 MARKER = "CORPUS.txt"
 # What a corpus takes from the project as it is; entries are replaced.

@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
-from toolkit.order import by_title
+from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
+from toolkit.content.order import by_title
 
 RELATED_LIMIT = 5
 # A shared topic says more about a method than a shared target group.

@@ -11,7 +11,7 @@
  *   has, then Pagefind's score: pages with all the words come first, pages with some follow, and
  *   the list is never empty while any word finds something. Each result says which words it has.
  * - A long German word is also split into parts that the index holds ("Bürgerbeteiligung":
- *   Bürger + Beteiligung), from the index's word list (toolkit/search_words.py), fetched only for
+ *   Bürger + Beteiligung), from the index's word list (toolkit/render/search_words.py), fetched only for
  *   such a word. A page with all the parts counts as having the word; a page with only the last
  *   part (the compound's head: Beteiligung) counts too, ranked below.
  *
@@ -64,8 +64,8 @@
         // Without Pagefind's web worker: one script less to fetch (12 KB), and a search over
         // index chunks of a few dozen kilobytes takes milliseconds on the main thread. A match
         // in a page's title (meta "title", its <h1>) or in a glossary term's name (the glossary's
-        // meta "begriffe", toolkit/render_lists.py) counts above one in the text; the search
-        // words of a page's tags (meta "suchwoerter", toolkit/search.py) count less: a page is about its text more than about its tags.
+        // meta "begriffe", toolkit/render/lists.py) counts above one in the text; the search
+        // words of a page's tags (meta "suchwoerter", toolkit/render/search.py) count less: a page is about its text more than about its tags.
         return module.options({ excerptLength: 22, noWorker: true, ranking: { metaWeights: { title: 10, begriffe: 10, suchwoerter: 0.5, type: 0 } } })
           .then(function () { return module.init(); })
           .then(function () { pagefind = module; return module; });

@@ -1,0 +1,68 @@
+"""Every kind of entry, declared once.
+
+A kind's declaration says which fields its sources have (``schema.py``), where its sources and
+pages live, what the checker calls it, which facets its catalogue filters by, and whether it
+goes into the feed and the open data as a table. Every module that loads, routes, lists,
+searches or exports entries walks these declarations; a new kind is one more declaration here,
+its words in ``labels.py`` and its page template in ``render_entry.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.content import schema
+from toolkit.content.group_size import FACET as GROUP_FACET
+from toolkit.content.schema import Field
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # the key references name (a slug field's ``ref``); its words are labels.py's "kind_<name>"
+    fields: tuple[Field, ...]
+    # docs/<folder>/<slug>.md (+ .en.md), the pages <folder>/<slug>/ and the catalogue <folder>/;
+    # the open data's files are daten/<folder>.json and .csv.
+    folder: str
+    noun: str  # what the checker's messages call one entry, in English
+    title_field: str = "titel"
+    # One Markdown source and one page per entry; the glossary's terms share one page instead.
+    pages: bool = True
+    feed: bool = True  # new and reviewed entries go into the Atom feed
+    csv: bool = True  # the open data has a table of it beside the JSON
+    # The catalogue's facets, in the order shown: what a visitor wants to achieve first, then who
+    # takes part and how, then the details.
+    facets: tuple[str, ...] = ()
+    # Vocabularies whose labels and search words the catalogue's text filter knows: a query word
+    # that matches one finds the entries with that value, though the card does not show it.
+    word_facets: tuple[str, ...] = ()
+    card_facets: tuple[str, ...] = ()  # facet values shown on each catalogue card
+
+
+WERKZEUG = Kind(
+    "werkzeug", schema.WERKZEUG, "werkzeuge", "tool",
+    facets=("ziel", "themen", "zielgruppen", GROUP_FACET, "dauerklasse", "aufwand", "formattyp", "modus",
+            "organisation", "reichweite"),
+    word_facets=("ziel", "themen", "zielgruppen", "formattyp"),
+    card_facets=("formattyp", "modus", "dauerklasse", "aufwand"),
+)
+MODELLVORHABEN = Kind(
+    "modellvorhaben", schema.MODELLVORHABEN, "modellvorhaben", "model project",
+    facets=("themen", "bundesland", "lagetyp", "laufzeit", "projektaufruf"),
+    word_facets=("themen",),
+    card_facets=("bundesland",),
+)
+BEGRIFF = Kind("begriff", schema.BEGRIFF, "glossar", "glossary term", title_field="begriff", pages=False, feed=False,
+               csv=False)
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (WERKZEUG, MODELLVORHABEN, BEGRIFF)}
+# The kinds with a source file and a page per entry, in the order lists and files name them.
+ENTRY_KINDS: tuple[Kind, ...] = tuple(kind for kind in KINDS.values() if kind.pages)
+FIELDS: dict[str, tuple[Field, ...]] = {kind.name: kind.fields for kind in KINDS.values()}
+# The folders under docs/ that hold one source per entry -> their kind's name.
+ENTRY_FOLDERS: dict[str, str] = {kind.folder: kind.name for kind in ENTRY_KINDS}
+
+
+def by_folder(folder: str) -> Kind | None:
+    """The kind whose entries live in ``folder`` (``werkzeuge``), if any."""
+    name = ENTRY_FOLDERS.get(folder)
+    return KINDS[name] if name else None

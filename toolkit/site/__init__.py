@@ -1,0 +1,1 @@
+"""The facade a generator adapter calls, with each page's sources and history."""

@@ -1,0 +1,1 @@
+"""Reading and checking the sources editors write: files, fields, vocabularies, texts."""
