@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html as lxml_html
@@ -61,8 +62,8 @@ def test_germany_is_drawn_about_as_wide_as_it_is_on_an_atlas() -> None:
 
 
 def town(name: str, lon: float, lat: float, **kw: object) -> MapTown:
-    values = {"region": "Sachsen", "project": "Ein Projekt", "href": "projekt/", **kw}
-    return MapTown(name=name, lon=lon, lat=lat, **values)  # type: ignore[arg-type]
+    values: dict[str, Any] = {"region": "Sachsen", "project": "Ein Projekt", "href": "projekt/", **kw}
+    return MapTown(name=name, lon=lon, lat=lat, **values)
 
 
 def test_source_text_stays_text() -> None:
@@ -130,7 +131,7 @@ def scan_map(html: str) -> MapScan:
 
 
 @pytest.fixture(scope="module")
-def projects(built_site: Path) -> dict:  # type: ignore[type-arg]
+def projects(built_site: Path) -> dict:
     """The model projects of the sources the site was built from."""
     kb, problems = load(built_site.parent / "docs", built_site.parent)
     assert not problems.errors
@@ -138,7 +139,7 @@ def projects(built_site: Path) -> dict:  # type: ignore[type-arg]
     return kb.projects
 
 
-def expected_dots(built_site: Path, page_url: str, projects: dict, lang: str) -> list[tuple[str, Path, str]]:  # type: ignore[type-arg]
+def expected_dots(built_site: Path, page_url: str, projects: dict, lang: str) -> list[tuple[str, Path, str]]:
     """(town, the project page it must lead to, the project's title) for every town on the page's map."""
     prefix = "" if lang == "de" else "en/"
     return sorted(
@@ -170,7 +171,7 @@ def check_map(built_site: Path, url: str, expected: list[tuple[str, Path, str]])
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_project_page_map_has_a_dot_per_town_leading_to_the_project(
-        built_site: Path, projects: dict, lang: str) -> None:  # type: ignore[type-arg]
+        built_site: Path, projects: dict, lang: str) -> None:
     prefix = "" if lang == "de" else "en/"
     for slug, project in projects.items():
         url = f"{prefix}modellvorhaben/{slug}/"
@@ -180,7 +181,7 @@ def test_project_page_map_has_a_dot_per_town_leading_to_the_project(
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_catalogue_map_has_every_town_of_every_project(
-        built_site: Path, projects: dict, lang: str) -> None:  # type: ignore[type-arg]
+        built_site: Path, projects: dict, lang: str) -> None:
     url = ("" if lang == "de" else "en/") + "modellvorhaben/"
     expected = expected_dots(built_site, url, projects, lang)
     scan = check_map(built_site, url, expected)

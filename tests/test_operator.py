@@ -39,9 +39,10 @@ def shipped() -> dict[str, Any]:
 
 
 def value_of(data: dict[str, Any], name: str) -> Any:
+    value: Any = data
     for part in name.split("."):
-        data = (data or {}).get(part)  # type: ignore[assignment]
-    return data
+        value = (value or {}).get(part)
+    return value
 
 
 def key_line(text: str, name: str) -> int:

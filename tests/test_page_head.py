@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -16,6 +17,9 @@ from htmlscan import Page, page_file, parse, resolve
 from toolkit.head import LOCALES, shorten
 from toolkit.model import LANGUAGES, KnowledgeBase
 from toolkit.urls import FOLDERS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 PREFIX = {"de": "", "en": "en/"}
 
@@ -54,7 +58,7 @@ def og(page: Page, name: str) -> list[str]:
     return meta(page, property=name)
 
 
-def json_ld(page: Page, file: Path) -> list[dict]:  # type: ignore[type-arg]
+def json_ld(page: Page, file: Path) -> list[dict]:
     """Every node of the page's JSON-LD blocks (parsed as JSON; a broken block fails here)."""
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', file.read_text(encoding="utf-8"), re.S)
     nodes = []
@@ -192,9 +196,9 @@ def test_not_found_page_has_its_own_title(built_site: Path) -> None:
 
 # -- in a browser ---------------------------------------------------------------------------
 
-def _opened(browser: object, url: str, body: str | None = None) -> list[str]:
+def _opened(browser: Browser, url: str, body: str | None = None) -> list[str]:
     """Every request made while the page at ``url`` opens (and ``body`` in place of its HTML)."""
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     try:
@@ -211,7 +215,7 @@ def _opened(browser: object, url: str, body: str | None = None) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["", "en/werkzeuge/zukunftswerkstatt/"])
-def test_feed_link_makes_no_request_on_page_open(site_url: str, built_site: Path, browser: object, path: str) -> None:
+def test_feed_link_makes_no_request_on_page_open(site_url: str, built_site: Path, browser: Browser, path: str) -> None:
     requests = _opened(browser, site_url + path)
     assert not [u for u in requests if u.endswith(("sitemap.xml", "feed.xml"))], requests
     # The same page with the feed linked as plain rel="alternate": the theme's script would fetch
@@ -252,7 +256,7 @@ def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: 
                 "Die **Akademie** hilft [Kleinstädten](glossar.md#kleinstadt), voneinander zu lernen. "
                 + "Sie sammelt Wissen aus vielen Orten und macht es für alle zugänglich. " * 3 + "\n\nZweiter Absatz.\n")
 
-    def described(meta: dict) -> str:  # type: ignore[type-arg]
+    def described(meta: dict) -> str:
         return page_head(kb=kb, index=index, path="ueber.md", lang="de", markdown=markdown, meta=meta,
                          site_url=site_url(), site_name="KB", changed=None).description
 
