@@ -15,18 +15,16 @@ visitor picks one with the toggle). Checks:
 
 from __future__ import annotations
 
-import functools
-import http.server
-import io
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+
+from support.serve import serving_as_pages
+from support.site_pages import site_path
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext
@@ -64,52 +62,10 @@ SEARCH_QUERY = "Zukunftswerkstatt"
 
 # -- serving the site as GitHub Pages does ---------------------------------------------------------
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """The built site under the path of its public address, with 404.html for unknown addresses.
-
-    The 404 page is served at whatever address was asked for, so its links and assets must work
-    from any depth: MkDocs writes them from the root of site_url, which is why the site lives under
-    that same path here.
-    """
-
-    prefix = "/"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):
-        path = urlsplit(self.path).path
-        if not path.startswith(self.prefix):
-            self.send_error(404)
-            return None
-        self.path = "/" + self.path[len(self.prefix):]
-        local = Path(self.translate_path(self.path))
-        if not local.exists() or (local.is_dir() and not (local / "index.html").exists()):
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-        return super().send_head()
-
-
-def _site_path(built_site: Path) -> str:
-    """The path of the public address in mkdocs.yml (site_url), e.g. ``/wissensbasis/``."""
-    config = (built_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
-    site_url = next((line.split(":", 1)[1].strip() for line in config.splitlines() if line.startswith("site_url:")), "/")
-    path = urlsplit(yaml.safe_load(site_url) or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 @pytest.fixture(scope="module")
 def pages_url(built_site: Path) -> Iterator[str]:
-    prefix = _site_path(built_site)
-    handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
+    with serving_as_pages(built_site, site_path(built_site)) as address:
+        yield address
 
 
 # -- one browser context per viewport and scheme ---------------------------------------------------

@@ -4,18 +4,13 @@ redirects from former slugs, and each page's edit links and last-change date."""
 from __future__ import annotations
 
 import csv
-import functools
 import html
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +20,7 @@ import yaml
 from conftest import REPO, build
 from htmlscan import page_file, parse, resolve
 from support.projects import git, tiny_project
+from support.serve import serving as serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -241,22 +237,6 @@ def test_browser_follows_the_old_address_to_the_new_page(site: Path, browser: Br
             assert page.locator("h1").first.inner_text() == "Sample workshop"
         finally:
             page.close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """A built tiny site on a free local port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 # -- edit links and last change -------------------------------------------------------------
