@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import html as lxml_html
 from lxml.html import HtmlElement
+
+from support.tree import tree
 
 # Elements whose text a reader never sees as text.
 HIDDEN = {"script", "style", "template", "svg", "noscript"}
-
-
-def tree(path: Path) -> HtmlElement:
-    """The page as a tree of elements."""
-    return lxml_html.document_fromstring(path.read_text(encoding="utf-8"))
 
 
 def pieces_in(element: HtmlElement, lang: str = "") -> list[tuple[str, str]]:

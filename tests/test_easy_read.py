@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from conftest import REPO
-from langtext import pieces_in, tree
+from langtext import pieces_in
+from support.tree import tree
 
 # Compound words of the page, each shown with a Mediopunkt between its parts (Leichte Sprache).
 COMPOUNDS = ["Internet·seite", "Klein·stadt", "Bürger·meister", "Stadt·rat", "Bundes·regierung",

@@ -14,6 +14,7 @@ import yaml
 
 from conftest import REPO
 from htmlscan import Page, page_file, parse, resolve
+from support.tree import json_ld_blocks, text_of, tree, with_class
 from toolkit.head import LOCALES, shorten
 from toolkit.model import LANGUAGES, KnowledgeBase
 from toolkit.urls import FOLDERS
@@ -60,9 +61,8 @@ def og(page: Page, name: str) -> list[str]:
 
 def json_ld(page: Page, file: Path) -> list[dict]:
     """Every node of the page's JSON-LD blocks (parsed as JSON; a broken block fails here)."""
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', file.read_text(encoding="utf-8"), re.S)
     nodes = []
-    for block in blocks:
+    for block in json_ld_blocks(tree(file)):
         document = json.loads(block)
         assert document["@context"] == "https://schema.org"
         nodes += document["@graph"]
@@ -161,8 +161,7 @@ def test_json_ld_describes_tools_projects_the_glossary_and_the_way_there(built_s
 def test_json_ld_cannot_end_its_script_block(built_site: Path) -> None:
     # A source text with "</script>" must not close the data block and start markup of its own.
     for path in built_site.rglob("*.html"):
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', path.read_text(encoding="utf-8"),
-                                re.S):
+        for block in json_ld_blocks(tree(path)):
             assert "<" not in block, path
 
 
@@ -179,15 +178,16 @@ def test_every_page_announces_the_feed_of_its_language(built_site: Path, pages: 
 
 def test_not_found_page_has_its_own_title(built_site: Path) -> None:
     def title(path: Path) -> str:
-        found = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
-        assert found, path
-        return found.group(1).strip()
+        titles = list(tree(path).iter("title"))
+        assert titles, path
+        return text_of(titles[0])
 
     # One file answers every missing address, German and English: the title says it in both,
     # the page's own language first, as its headings do.
     not_found = title(built_site / "404.html")
-    page = (built_site / "404.html").read_text(encoding="utf-8")
-    headings = re.findall(r'<section class="kb-not-found" lang="(de|en)">\s*<h[12][^>]*>(.*?)</h[12]>', page)
+    sections = with_class(tree(built_site / "404.html"), "section", "kb-not-found")
+    assert all(len(s) and s[0].tag in ("h1", "h2") for s in sections), "each language's part starts with its heading"
+    headings = [(s.get("lang"), text_of(s[0])) for s in sections]
     assert [code for code, _ in headings] == ["de", "en"], "the site's root answers in its default language first"
     assert not_found.startswith(" / ".join(text for _, text in headings) + " - "), not_found
     assert headings[0][1] == "Seite nicht gefunden" and headings[1][1] == "Page not found"

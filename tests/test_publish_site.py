@@ -4,7 +4,6 @@ redirects from former slugs, and each page's edit links and last-change date."""
 from __future__ import annotations
 
 import csv
-import html
 import json
 import re
 import shutil
@@ -21,6 +20,7 @@ from conftest import REPO, build
 from htmlscan import page_file, parse, resolve
 from support.projects import git, tiny_project
 from support.serve import serving as serve
+from support.tree import text_of, tree
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -100,9 +100,9 @@ def entry_slugs(docs: Path, folder: str) -> set[str]:
 
 
 def heading(site: Path, url: str) -> str:
-    found = re.search(r"<h1[^>]*>(.*?)</h1>", page_file(site, url).read_text(encoding="utf-8"), re.S)
-    assert found, url
-    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+    headings = list(tree(page_file(site, url)).iter("h1"))
+    assert headings, url
+    return text_of(headings[0])
 
 
 def edit_links(site: Path, url: str, base: str) -> set[str]:
