@@ -64,7 +64,7 @@ messages: $(STAMP)  ## rewrite the table of checker messages in CONTRIBUTING.md 
 	$(BIN)/python scripts/message_table.py
 
 # The rule set and the type checker's settings are in pyproject.toml ([tool.ruff], [tool.mypy]).
-lint: $(STAMP)  ## lint the Python code (ruff) and check the types of toolkit/ and hooks/ (mypy)
+lint: $(STAMP)  ## lint the Python code (ruff) and check its types (mypy; strict on toolkit/, hooks/, scripts/)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 

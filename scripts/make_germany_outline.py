@@ -23,6 +23,7 @@ import argparse
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 GERMANY = "276"
 # Degrees. 0.02° is about 2 km: below a pixel at the widths the site draws the map.
@@ -30,7 +31,7 @@ TOLERANCE = 0.02
 DECIMALS = 3
 
 
-def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     """The topology's arcs as absolute lon/lat points (TopoJSON stores quantised deltas)."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs = []
@@ -77,7 +78,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
     return [p for p, k in zip(points, keep, strict=True) if k]
 
 
-def outline(topology: dict, country: str = GERMANY) -> list[list[list[float]]]:
+def outline(topology: dict[str, Any], country: str = GERMANY) -> list[list[list[float]]]:
     """The country's rings (outer boundaries and any holes) as ``[[lon, lat], ...]`` lists."""
     geometry = next(g for g in topology["objects"]["countries"]["geometries"] if g.get("id") == country)
     polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]

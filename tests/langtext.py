@@ -2,43 +2,37 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+from lxml.html import HtmlElement
+
+from support.tree import tree
+
+# Elements whose text a reader never sees as text.
 HIDDEN = {"script", "style", "template", "svg", "noscript"}
 
 
-class LangText(HTMLParser):
-    """Collects (language, text) pieces; the language is the nearest ``lang`` attribute."""
+def pieces_in(element: HtmlElement, lang: str = "") -> list[tuple[str, str]]:
+    """(language, text) pieces inside ``element``; the language is the nearest ``lang`` attribute."""
+    found: list[tuple[str, str]] = []
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, str, bool]] = []  # tag, lang, hidden
-        self.pieces: list[tuple[str, str]] = []
+    def walk(node: HtmlElement, lang: str, hidden: bool) -> None:
+        lang = node.get("lang") or lang
+        hidden = hidden or node.tag in HIDDEN
+        if not hidden and node.text and node.text.strip():
+            found.append((lang, node.text))
+        for child in node:
+            if isinstance(child.tag, str):  # an element; comments have only their tail to give
+                walk(child, lang, hidden)
+            if not hidden and child.tail and child.tail.strip():
+                found.append((lang, child.tail))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
-            return
-        lang = dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else "")
-        hidden = tag in HIDDEN or (bool(self.stack) and self.stack[-1][2])
-        self.stack.append((tag, lang or "", hidden))
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        if self.stack and not self.stack[-1][2] and data.strip():
-            self.pieces.append((self.stack[-1][1], data))
+    walk(element, lang, False)
+    return found
 
 
 def pieces(path: Path) -> list[tuple[str, str]]:
-    parser = LangText()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.pieces
+    return pieces_in(tree(path))
 
 
 def text_in(path: Path, lang: str) -> str:

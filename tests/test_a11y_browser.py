@@ -15,17 +15,19 @@ visitor picks one with the toggle). Checks:
 
 from __future__ import annotations
 
-import functools
-import http.server
-import io
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+
+from support.serve import serving_as_pages
+from support.site_pages import site_path
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext
 
 pytestmark = pytest.mark.browser
 
@@ -60,61 +62,19 @@ SEARCH_QUERY = "Zukunftswerkstatt"
 
 # -- serving the site as GitHub Pages does ---------------------------------------------------------
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """The built site under the path of its public address, with 404.html for unknown addresses.
-
-    The 404 page is served at whatever address was asked for, so its links and assets must work
-    from any depth: MkDocs writes them from the root of site_url, which is why the site lives under
-    that same path here.
-    """
-
-    prefix = "/"
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = urlsplit(self.path).path
-        if not path.startswith(self.prefix):
-            self.send_error(404)
-            return None
-        self.path = "/" + self.path[len(self.prefix):]
-        local = Path(self.translate_path(self.path))
-        if not local.exists() or (local.is_dir() and not (local / "index.html").exists()):
-            body = (Path(self.directory) / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-        return super().send_head()
-
-
-def _site_path(built_site: Path) -> str:
-    """The path of the public address in mkdocs.yml (site_url), e.g. ``/wissensbasis/``."""
-    config = (built_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
-    site_url = next((line.split(":", 1)[1].strip() for line in config.splitlines() if line.startswith("site_url:")), "/")
-    path = urlsplit(yaml.safe_load(site_url) or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 @pytest.fixture(scope="module")
 def pages_url(built_site: Path) -> Iterator[str]:
-    prefix = _site_path(built_site)
-    handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
+    with serving_as_pages(built_site, site_path(built_site)) as address:
+        yield address
 
 
 # -- one browser context per viewport and scheme ---------------------------------------------------
 
 @pytest.fixture(scope="module")
-def contexts(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    made: dict[tuple, object] = {}
+def contexts(browser) -> Iterator[object]:
+    made: dict[tuple, BrowserContext] = {}
 
-    def get(width: int, scheme: str, *, fresh: bool = False):  # type: ignore[no-untyped-def]
+    def get(width: int, scheme: str, *, fresh: bool = False):
         # fresh: a context of its own, with no history, storage or focus left by earlier pages.
         key = (width, scheme, len(made)) if fresh else (width, scheme)
         if key not in made:
@@ -125,13 +85,13 @@ def contexts(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
 
     yield get
     for context in made.values():
-        context.close()  # type: ignore[attr-defined]
+        context.close()
 
 
 class Visit:
     """A page opened in the browser, with every request it made."""
 
-    def __init__(self, context, url: str, *, expect_status: int, wait: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context, url: str, *, expect_status: int, wait: str) -> None:
         self.page = context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -153,7 +113,7 @@ class Visit:
 
 
 @pytest.fixture
-def visit(contexts, site_url: str, pages_url: str) -> Iterator:  # type: ignore[no-untyped-def]
+def visit(contexts, site_url: str, pages_url: str) -> Iterator:
     opened: list[Visit] = []
 
     def open_page(kind: str, lang: str, width: int, scheme: str, *, wait: str = "networkidle",
@@ -182,13 +142,13 @@ def _describe(violations: list[dict]) -> str:
 
 
 @pytest.fixture(scope="module")
-def axe():  # type: ignore[no-untyped-def]
+def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
 
 
-def axe_violations(axe, page) -> list[dict]:  # type: ignore[no-untyped-def]
+def axe_violations(axe, page) -> list[dict]:
     return axe.run(page, options=WCAG_A_AA).response["violations"]
 
 
@@ -201,7 +161,7 @@ COMBINATIONS = [
 # -- accessibility and privacy of every page type -------------------------------------------------
 
 @pytest.mark.parametrize("kind, lang, width, scheme", COMBINATIONS)
-def test_accessible_and_private(visit, axe, kind: str, lang: str, width: int, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_accessible_and_private(visit, axe, kind: str, lang: str, width: int, scheme: str) -> None:
     """One visit, three findings: WCAG violations, requests that left the site, and what the
     page's Content-Security-Policy had to block."""
     page, url = visit(kind, lang, width, scheme, wait="load")
@@ -220,7 +180,7 @@ def test_accessible_and_private(visit, axe, kind: str, lang: str, width: int, sc
 
 # -- the site search -------------------------------------------------------------------------------
 
-def _search_box(page):  # type: ignore[no-untyped-def]
+def _search_box(page):
     """The site search's text box, found by its accessible name as a visitor's screen reader does."""
     for role in ("searchbox", "combobox", "textbox"):
         boxes = page.get_by_role(role, name=SEARCH_NAME)
@@ -230,7 +190,7 @@ def _search_box(page):  # type: ignore[no-untyped-def]
     return None
 
 
-def open_search(page):  # type: ignore[no-untyped-def]
+def open_search(page):
     """Open the site search the way a visitor does: the box itself, or the button that shows it."""
     box = _search_box(page)
     if box is None:
@@ -247,7 +207,7 @@ def open_search(page):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_search_results_are_accessible_and_stay_on_the_site(visit, axe, lang: str, width: int, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_results_are_accessible_and_stay_on_the_site(visit, axe, lang: str, width: int, scheme: str) -> None:
     page, url = visit("start", lang, width, scheme)
     # A link, or a listbox option that names the page (options hold no links).
     links = page.page.locator("a[href*='zukunftswerkstatt']:visible, [role=option][data-href*='zukunftswerkstatt']:visible")
@@ -328,7 +288,7 @@ _UNFOCUSED = "() => {" + _LOOK + """
 class Walk:
     """What pressing Tab again and again does on a page."""
 
-    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, page) -> None:
         self.stops: list[dict] = []
         self.stuck: dict | None = None  # Tab left focus where it was
         self.loop: tuple[dict, dict] | None = None  # Tab came back to an earlier element before the end
@@ -369,7 +329,7 @@ KEYBOARD = [
 
 
 @pytest.mark.parametrize("kind, lang, width", KEYBOARD)
-def test_skip_link_leads_into_the_content(visit, kind: str, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_skip_link_leads_into_the_content(visit, kind: str, lang: str, width: int) -> None:
     page, url = visit(kind, lang, width, "light", wait="load")
     page.page.keyboard.press("Tab")
     first = page.page.evaluate(
@@ -400,7 +360,7 @@ def test_skip_link_leads_into_the_content(visit, kind: str, lang: str, width: in
 
 
 @pytest.mark.parametrize("kind, lang, width", KEYBOARD)
-def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, width: int) -> None:
     # In the context shared with every earlier page, as a visitor's browser is.
     page, url = visit(kind, lang, width, "light", wait="load")
     if kind == "search-results":
@@ -423,7 +383,7 @@ def test_tab_shows_focus_and_reaches_the_footer(visit, kind: str, lang: str, wid
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_back_to_top_control_never_takes_the_focus(visit, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_back_to_top_control_never_takes_the_focus(visit, lang: str) -> None:
     """Why the keyboard walk on a short catalogue lost its focus now and then: when Tab scrolled the
     page up (through the map), the theme showed its back-to-top button and made it focusable; a Tab
     that reached it before the theme hid it again (and blurred it) dropped the focus to the page's

@@ -98,8 +98,8 @@ def editor(browser: Any, site_url: str, built_site: Path, request: pytest.Fixtur
     page.goto(site_url + "admin/")
     page.get_by_role("button", name="Mit Test-Repository arbeiten").click()
     page.get_by_role("radio", name="Inhalte").wait_for()
-    page.outside = outside  # type: ignore[attr-defined]
-    page.refused = refused  # type: ignore[attr-defined]
+    page.outside = outside
+    page.refused = refused
     yield page
     context.close()
 
@@ -235,7 +235,7 @@ def test_a_tool_and_a_term_made_in_the_forms_pass_the_checker_and_build(editor: 
     assert "Town walk with a questionnaire" in english and "Walk (everyone, 2 hours)" in english
     glossary = (tmp_path / "site" / "glossar" / "index.html").read_text(encoding="utf-8")
     assert 'id="ortskernlotse"' in glossary and "Eine Person, die Eigentümer im Ortskern berät." in glossary
-    assert page.outside == [] and page.refused == []  # type: ignore[attr-defined]
+    assert page.outside == [] and page.refused == []
 
 
 def front_matter(text: str) -> dict[str, Any]:
@@ -283,4 +283,4 @@ def test_an_editor_changes_a_tools_summary_and_adds_a_topic(editor: Any, built_s
     check = subprocess.run([sys.executable, "-m", "toolkit", "check", "--docs", str(copy / "docs")],
                            cwd=copy, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert page.outside == [] and page.refused == []  # type: ignore[attr-defined]
+    assert page.outside == [] and page.refused == []

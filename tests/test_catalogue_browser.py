@@ -25,7 +25,7 @@ CATALOGUES = {"werkzeug": "werkzeuge/", "modellvorhaben": "modellvorhaben/"}
 
 
 @pytest.fixture
-def page(browser, site_url: str) -> Iterator:  # type: ignore[no-untyped-def]
+def page(browser, site_url: str) -> Iterator:
     """A fresh page (1280 px wide) that records every request it makes."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
@@ -38,7 +38,7 @@ def page(browser, site_url: str) -> Iterator:  # type: ignore[no-untyped-def]
     assert foreign == [], f"requests to other hosts: {foreign}"
 
 
-def values(entry, facet: str) -> set[str]:  # type: ignore[no-untyped-def]
+def values(entry, facet: str) -> set[str]:
     """An entry's keys in a facet, read from its fields."""
     if facet in ("bundesland", "lagetyp"):
         return {town[facet] for town in entry.get("orte", []) if facet in town}
@@ -64,7 +64,7 @@ def expected(kb: KnowledgeBase, kind: str, chosen: dict[str, set[str]]) -> set[s
             if all(values(entry, facet) & keys for facet, keys in chosen.items() if keys)}
 
 
-def eventually(check, page, timeout_ms: int = 5000):  # type: ignore[no-untyped-def]
+def eventually(check, page, timeout_ms: int = 5000):
     """The value of ``check()`` once it is true: history steps and spoken counts settle a little later."""
     for _ in range(timeout_ms // 50):
         value = check()
@@ -74,24 +74,26 @@ def eventually(check, page, timeout_ms: int = 5000):  # type: ignore[no-untyped-
     return check()
 
 
-def shown(page) -> set[str]:  # type: ignore[no-untyped-def]
+def shown(page) -> set[str]:
     return set(page.eval_on_selector_all(".kb-cards > [data-slug]:not([hidden])", "els => els.map(e => e.dataset.slug)"))
 
 
-def option(page, facet: str, key: str):  # type: ignore[no-untyped-def]
+def option(page, facet: str, key: str):
     return page.locator(f"fieldset[data-facet='{facet}'] input[type=checkbox][value='{key}']")
 
 
-def option_count(page, facet: str, key: str) -> int:  # type: ignore[no-untyped-def]
+def option_count(page, facet: str, key: str) -> int:
     text = option(page, facet, key).locator("xpath=ancestor::label").inner_text()
-    return int(re.search(r"\((\d+)\)", text).group(1))
+    count = re.search(r"\((\d+)\)", text)
+    assert count, f"{facet}={key}: the option shows no count ({text!r})"
+    return int(count[1])
 
 
-def announced(page) -> str:  # type: ignore[no-untyped-def]
+def announced(page) -> str:
     return page.locator("[aria-live=polite].kb-count").inner_text()
 
 
-def query(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
@@ -111,7 +113,7 @@ SELECTIONS = {"werkzeug": ("themen", "modus"), "modellvorhaben": ("themen", "bun
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", CATALOGUES)
-def test_ticked_options_show_what_the_sources_say(page, kb, site_url: str, kind: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_ticked_options_show_what_the_sources_say(page, kb, site_url: str, kind: str, lang: str) -> None:
     page.goto(site_url + LANGS[lang] + CATALOGUES[kind])
     everything = set(kb.collection(kind))
     assert shown(page) == everything
@@ -136,11 +138,11 @@ def test_ticked_options_show_what_the_sources_say(page, kb, site_url: str, kind:
         for key in keys:
             if_ticked = {f: set(k) for f, k in chosen.items()}
             if_ticked[facet] = {key}
-            want = len(expected(kb, kind, if_ticked))
-            assert option_count(page, facet, key) == want, f"{facet}={key} with {chosen}"
+            count = len(expected(kb, kind, if_ticked))
+            assert option_count(page, facet, key) == count, f"{facet}={key} with {chosen}"
             label = option(page, facet, key).locator("xpath=ancestor::label")
-            assert ("kb-option-empty" in (label.get_attribute("class") or "")) == (want == 0 and key not in chosen.get(facet, ()))
-            if want == 0:
+            assert ("kb-option-empty" in (label.get_attribute("class") or "")) == (count == 0 and key not in chosen.get(facet, ()))
+            if count == 0:
                 empty_seen += 1
                 # Shown as empty, not hidden and not disabled: a visitor can still reach and tick it.
                 assert option(page, facet, key).is_visible() and option(page, facet, key).is_enabled()
@@ -155,7 +157,7 @@ def test_ticked_options_show_what_the_sources_say(page, kb, site_url: str, kind:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_counts_in_the_ticked_facet_are_not_what_the_list_would_show(page, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_counts_in_the_ticked_facet_are_not_what_the_list_would_show(page, kb, site_url: str, lang: str) -> None:
     """After ticking one topic, another topic's count is the number of tools on that topic alone."""
     page.goto(site_url + LANGS[lang] + CATALOGUES["werkzeug"])
     topic = common_keys(kb, "werkzeug", "themen", 1)[0]
@@ -168,7 +170,7 @@ def test_counts_in_the_ticked_facet_are_not_what_the_list_would_show(page, kb, s
         want = sum(1 for t in tools if key in t.get("ziel", []) and topic in t.get("themen", []))
         assert option_count(page, "ziel", key) == want, key
 
-def test_state_lives_in_the_url(page, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_state_lives_in_the_url(page, kb, site_url: str) -> None:
     url = site_url + CATALOGUES["werkzeug"]
     page.goto(url)
     a, b = common_keys(kb, "werkzeug", "themen", 2)
@@ -210,7 +212,7 @@ def test_state_lives_in_the_url(page, kb, site_url: str) -> None:  # type: ignor
     assert shown(page) == set(kb.collection("werkzeug"))
 
 
-def test_sorting_by_title_and_by_newest(page, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_by_title_and_by_newest(page, kb, site_url: str) -> None:
     page.goto(site_url + CATALOGUES["werkzeug"])
     order = lambda: page.eval_on_selector_all(".kb-cards > [data-slug]", "els => els.map(e => e.dataset.slug)")  # noqa: E731
     by_title = order()
@@ -229,7 +231,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def test_text_filter_ignores_case_and_umlauts(page, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_text_filter_ignores_case_and_umlauts(page, kb, site_url: str) -> None:
     page.goto(site_url + CATALOGUES["werkzeug"])
     box = page.locator(".kb-filters input[type=search]")
     tools = kb.collection("werkzeug")
@@ -261,7 +263,7 @@ def test_text_filter_ignores_case_and_umlauts(page, kb, site_url: str) -> None: 
     assert eventually(lambda: re.search(r"\b0\b", announced(page)), page), announced(page)
 
 
-def test_everything_works_by_keyboard(browser, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_everything_works_by_keyboard(browser, kb, site_url: str) -> None:
     """A phone-sized screen, no mouse: find the text filter, the filters' button, tick, reset."""
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
@@ -296,7 +298,7 @@ def test_everything_works_by_keyboard(browser, kb, site_url: str) -> None:  # ty
     context.close()
 
 
-def test_without_javascript_the_full_list_stays(browser, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_javascript_the_full_list_stays(browser, kb, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "en/" + CATALOGUES["modellvorhaben"])
@@ -319,7 +321,7 @@ def value_named_by(kb: KnowledgeBase, word: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_german_compounds_word_forms_and_search_words_find_their_tools(page, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_german_compounds_word_forms_and_search_words_find_their_tools(page, kb, site_url: str, lang: str) -> None:
     page.goto(site_url + LANGS[lang] + CATALOGUES["werkzeug"])
     box = page.locator(".kb-filters input[type=search]")
     participation = with_value(kb, "themen", "beteiligung")
@@ -342,7 +344,7 @@ def test_german_compounds_word_forms_and_search_words_find_their_tools(page, kb,
     assert shown(page) != set(kb.collection("werkzeug")) or youth == set(kb.collection("werkzeug"))
 
 
-def test_search_words_are_given_once_per_page_not_per_card(built_site: Path, kb) -> None:  # type: ignore[no-untyped-def]
+def test_search_words_are_given_once_per_page_not_per_card(built_site: Path, kb) -> None:
     """The catalogue must stay within its budget (250 KB gzipped at 2,000 tools, bench/run.py's BUDGETS): the
     vocabulary's labels and search words are in the page once, whatever the number of cards."""
     html = (built_site / "werkzeuge" / "index.html").read_text(encoding="utf-8")
@@ -360,7 +362,7 @@ FINDER = {"de": "methodenfinder/", "en": "en/methodenfinder/"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_finder_leads_to_a_short_list_in_three_answers(page, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_finder_leads_to_a_short_list_in_three_answers(page, kb, site_url: str, lang: str) -> None:
     page.goto(site_url + LANGS[lang])
     page.locator(".kb-ways a.kb-way").first.click()
     assert page.url.endswith(FINDER[lang])
@@ -371,8 +373,8 @@ def test_the_finder_leads_to_a_short_list_in_three_answers(page, kb, site_url: s
     for facet, key in answers.items():
         page.locator(f"form.kb-finder input[name={facet}][value='{key}']").check()
         chosen[facet] = {key}
-        want = len(expected(kb, "werkzeug", chosen))
-        assert re.search(rf"\b{want}\b", output.inner_text()), (chosen, output.inner_text())
+        count = len(expected(kb, "werkzeug", chosen))
+        assert re.search(rf"\b{count}\b", output.inner_text()), (chosen, output.inner_text())
     want = expected(kb, "werkzeug", chosen)
     assert 0 < len(want) < len(tools)
     page.locator("form.kb-finder button[type=submit]").click()
@@ -389,7 +391,7 @@ def test_the_finder_leads_to_a_short_list_in_three_answers(page, kb, site_url: s
         assert page.locator(f"form.kb-finder input[name={facet}][value='{key}']").is_checked()
 
 
-def test_the_finder_submits_without_javascript(browser, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_finder_submits_without_javascript(browser, kb, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + FINDER["de"])
@@ -401,7 +403,7 @@ def test_the_finder_submits_without_javascript(browser, kb, site_url: str) -> No
     context.close()
 
 
-def test_the_english_address_of_the_finder_leads_to_it(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_english_address_of_the_finder_leads_to_it(page, site_url: str) -> None:
     page.goto(site_url + "en/method-finder/")
     page.wait_for_url(re.compile(r"en/methodenfinder/$"))
     assert page.locator("form.kb-finder").is_visible()
@@ -409,7 +411,7 @@ def test_the_english_address_of_the_finder_leads_to_it(page, site_url: str) -> N
 
 # -- a page per facet value, without JavaScript --------------------------------------------------
 
-def test_fact_box_chips_lead_to_pages_that_list_their_tools_without_javascript(browser, kb, built_site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_fact_box_chips_lead_to_pages_that_list_their_tools_without_javascript(browser, kb, built_site: Path, site_url: str) -> None:
     from toolkit.content.kinds import KINDS
 
     context = browser.new_context(java_script_enabled=False)
@@ -443,7 +445,7 @@ def test_fact_box_chips_lead_to_pages_that_list_their_tools_without_javascript(b
 # -- a phone ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_on_a_phone_the_filter_panel_ends_in_a_button_that_shows_the_list(browser, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_phone_the_filter_panel_ends_in_a_button_that_shows_the_list(browser, kb, site_url: str, lang: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 700})
     page = context.new_page()
     page.goto(site_url + LANGS[lang] + CATALOGUES["werkzeug"])
@@ -473,7 +475,7 @@ def test_on_a_phone_the_filter_panel_ends_in_a_button_that_shows_the_list(browse
     context.close()
 
 
-def test_the_filters_do_not_move_the_list_when_they_appear(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_filters_do_not_move_the_list_when_they_appear(browser, site_url: str) -> None:
     """No layout shift: the form is in the page before the script runs (CLS from the browser)."""
     for width in (375, 1280):
         context = browser.new_context(viewport={"width": width, "height": 800})

@@ -6,7 +6,7 @@ from conftest import REPO
 from toolkit.sources.load import load
 
 
-def shipped():  # type: ignore[no-untyped-def]
+def shipped():
     return load(REPO / "docs", REPO)
 
 

@@ -117,7 +117,9 @@ def test_a_build_carries_nothing_of_the_preview(built_site: Path) -> None:
     from conftest import REPO
 
     theme = (REPO / "overrides" / "main.html").read_text(encoding="utf-8")
-    written = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', theme).group(1)
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', theme)
+    assert policy, "overrides/main.html sets no policy"
+    written = policy[1]
     found = {}
     for file in pages(built_site):
         html = file.read_text(encoding="utf-8")

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
 from conftest import REPO
 from htmlscan import page_file
+from support.tree import text_of, tree, with_class
 
 
 def test_chart_and_table_show_the_numbers_of_the_data_file(built_site: Path) -> None:
     data = yaml.safe_load((REPO / "docs" / "zahlen.yml").read_text(encoding="utf-8"))
     for prefix, lang, separator in (("", "de", "."), ("en/", "en", ",")):
-        html = page_file(built_site, f"{prefix}kleinstaedte/").read_text(encoding="utf-8")
-        chart = re.search(r'<svg[^>]*class="kb-chart".*?</svg>', html, re.S)
-        table = re.search(r'<table class="kb-figures">.*?</table>', html, re.S)
-        assert chart and table, prefix
-        assert 'role="img"' in chart.group(0) and "<title" in chart.group(0)
+        page = tree(page_file(built_site, f"{prefix}kleinstaedte/"))
+        charts, tables = with_class(page, "svg", "kb-chart"), with_class(page, "table", "kb-figures")
+        assert len(charts) == len(tables) == 1, prefix
+        chart, table = charts[0], tables[0]
+        assert chart.get("role") == "img" and list(chart.iter("title"))
+        texts = [text_of(t) for t in chart.iter("text")]
+        rows = [(text_of(row[0]), text_of(row[1])) for row in table.iter("tr") if row[0].get("scope") == "row"]
         for settlement in data["siedlungstypen"]:
             number = f"{settlement['anzahl']:,}".replace(",", separator)
             label = settlement[lang]
-            assert f">{label}</text>" in chart.group(0) and f">{number}</text>" in chart.group(0), label
-            assert re.search(rf"<th scope=\"row\">{label}</th><td>{re.escape(number)}</td>", table.group(0)), label
+            assert label in texts and number in texts, label
+            assert (label, number) in rows, label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from toolkit.content.model import Entry, KnowledgeBase, Vocabulary, VocabValue
 from toolkit.index import RELATED_LIMIT, build_index
@@ -22,7 +23,7 @@ def term(slug: str, de: str, en: str, **extra: object) -> Entry:
     return Entry("begriff", slug, {"begriff": {"de": de, "en": en}, "definition": {"de": "d", "en": "d"}, **extra})
 
 
-def kb(tools: list[Entry], projects: list[Entry] = (), terms: list[Entry] = ()) -> KnowledgeBase:  # type: ignore[assignment]
+def kb(tools: Iterable[Entry], projects: Iterable[Entry] = (), terms: Iterable[Entry] = ()) -> KnowledgeBase:
     return KnowledgeBase(
         {"themen": vocab("themen", "wohnen", "mobilitaet", "bildung")},
         {"werkzeug": {t.slug: t for t in tools}, "modellvorhaben": {p.slug: p for p in projects},

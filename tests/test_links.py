@@ -7,11 +7,12 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from support.serve import running
 
 
 class _Answers(http.server.BaseHTTPRequestHandler):
@@ -31,10 +32,8 @@ class _Answers(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with running(_Answers) as address:
+        yield address
 
 
 # The local test server is asked directly, whatever proxy the machine is set up with.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
+from lxml import html as lxml_html
 
 from htmlscan import page_file, parse, resolve
 from toolkit.render.map import MapTown, Projection, bounds, map_html, outline
@@ -61,8 +62,8 @@ def test_germany_is_drawn_about_as_wide_as_it_is_on_an_atlas() -> None:
 
 
 def town(name: str, lon: float, lat: float, **kw: object) -> MapTown:
-    values = {"region": "Sachsen", "project": "Ein Projekt", "href": "projekt/", **kw}
-    return MapTown(name=name, lon=lon, lat=lat, **values)  # type: ignore[arg-type]
+    values: dict[str, Any] = {"region": "Sachsen", "project": "Ein Projekt", "href": "projekt/", **kw}
+    return MapTown(name=name, lon=lon, lat=lat, **values)
 
 
 def test_source_text_stays_text() -> None:
@@ -95,7 +96,7 @@ class Dot:
 
 
 @dataclass
-class MapScan(HTMLParser):
+class MapScan:
     """What the map of a page offers: its dot links, its list and every attribute in the SVG."""
 
     dots: list[Dot] = field(default_factory=list)
@@ -105,73 +106,32 @@ class MapScan(HTMLParser):
     svg_label: str = ""
     caption_id: str = ""
     caption: str = ""
-    _depth: int = 0  # inside <div class="kb-map"> when > 0
-    _in_svg: bool = False
-    _in_title: bool = False
-    _in_item: bool = False
-    _in_caption: bool = False
-
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "div" and "kb-map" in a.get("class", "").split():
-            self._depth = 1
-            return
-        if not self._depth:
-            return
-        if tag == "div":
-            self._depth += 1
-        if tag == "svg":
-            self._in_svg, self.svg_label = True, a.get("aria-labelledby", "")
-        if self._in_svg:
-            self.svg_attrs += [f"{k}={v}" for k, v in a.items()]
-            if tag == "a":
-                self.dots.append(Dot(a.get("href", "")))
-            elif tag == "title":
-                self._in_title = True
-            elif tag == "circle" and a.get("class") == "kb-map-dot":
-                self.dots[-1].cx, self.dots[-1].cy = a["cx"], a["cy"]
-        elif tag == "figcaption":
-            self._in_caption, self.caption_id = True, a.get("id", "")
-        elif tag == "li":
-            self._in_item = True
-            self.list_items.append("")
-        elif tag == "a" and self._in_item:
-            self.list_links.append(a.get("href", ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self._depth:
-            return
-        if tag == "div":
-            self._depth -= 1
-        elif tag == "svg":
-            self._in_svg = False
-        elif tag == "title":
-            self._in_title = False
-        elif tag == "li":
-            self._in_item = False
-        elif tag == "figcaption":
-            self._in_caption = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title and self.dots:
-            self.dots[-1].name += data
-        elif self._in_item:
-            self.list_items[-1] += data
-        elif self._in_caption:
-            self.caption += data
 
 
 def scan_map(html: str) -> MapScan:
     scan = MapScan()
-    scan.feed(html)
+    maps = lxml_html.document_fromstring(html).xpath('//div[contains(concat(" ", @class, " "), " kb-map ")]')
+    if not maps:
+        return scan
+    (figure,) = maps
+    for svg in figure.iter("svg"):
+        scan.svg_label = svg.get("aria-labelledby", "")
+        scan.svg_attrs += [f"{k}={v}" for e in svg.iter() if isinstance(e.tag, str) for k, v in e.attrib.items()]
+        for link in svg.iter("a"):
+            dot = Dot(link.get("href", ""), "".join(title.text_content() for title in link.iter("title")))
+            for circle in link.xpath('.//circle[@class="kb-map-dot"]'):
+                dot.cx, dot.cy = circle.get("cx", ""), circle.get("cy", "")
+            scan.dots.append(dot)
+    for caption in figure.iter("figcaption"):
+        scan.caption_id, scan.caption = caption.get("id", ""), caption.text_content()
+    for item in figure.iter("li"):
+        scan.list_items.append(item.text_content())
+        scan.list_links += [link.get("href", "") for link in item.iter("a")]
     return scan
 
 
 @pytest.fixture(scope="module")
-def projects(built_site: Path) -> dict:  # type: ignore[type-arg]
+def projects(built_site: Path) -> dict:
     """The model projects of the sources the site was built from."""
     kb, problems = load(built_site.parent / "docs", built_site.parent)
     assert not problems.errors
@@ -179,7 +139,7 @@ def projects(built_site: Path) -> dict:  # type: ignore[type-arg]
     return kb.projects
 
 
-def expected_dots(built_site: Path, page_url: str, projects: dict, lang: str) -> list[tuple[str, Path, str]]:  # type: ignore[type-arg]
+def expected_dots(built_site: Path, page_url: str, projects: dict, lang: str) -> list[tuple[str, Path, str]]:
     """(town, the project page it must lead to, the project's title) for every town on the page's map."""
     prefix = "" if lang == "de" else "en/"
     return sorted(
@@ -211,7 +171,7 @@ def check_map(built_site: Path, url: str, expected: list[tuple[str, Path, str]])
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_project_page_map_has_a_dot_per_town_leading_to_the_project(
-        built_site: Path, projects: dict, lang: str) -> None:  # type: ignore[type-arg]
+        built_site: Path, projects: dict, lang: str) -> None:
     prefix = "" if lang == "de" else "en/"
     for slug, project in projects.items():
         url = f"{prefix}modellvorhaben/{slug}/"
@@ -221,7 +181,7 @@ def test_project_page_map_has_a_dot_per_town_leading_to_the_project(
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_catalogue_map_has_every_town_of_every_project(
-        built_site: Path, projects: dict, lang: str) -> None:  # type: ignore[type-arg]
+        built_site: Path, projects: dict, lang: str) -> None:
     url = ("" if lang == "de" else "en/") + "modellvorhaben/"
     expected = expected_dots(built_site, url, projects, lang)
     scan = check_map(built_site, url, expected)

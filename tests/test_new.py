@@ -54,9 +54,9 @@ def still_to_fill(declared: tuple[Field, ...], *, translation: bool = False) -> 
 
 def messages_for(output: str, path: str) -> list[re.Match[str]]:
     lines = [line for line in output.splitlines() if line.startswith(path + ":")]
-    matches = [MESSAGE.match(line) for line in lines]
-    assert all(matches), f"unexpected messages for {path}:\n" + "\n".join(lines)
-    return matches  # type: ignore[return-value]
+    matches = [match for line in lines if (match := MESSAGE.match(line))]
+    assert len(matches) == len(lines), f"unexpected messages for {path}:\n" + "\n".join(lines)
+    return matches
 
 
 def test_new_tool_is_named_from_the_title_in_both_languages(base: Path) -> None:
@@ -84,7 +84,7 @@ def test_every_field_is_present_and_explained(base: Path, kind: str) -> None:
         assert present == [spec.name for spec in declared]
         for spec in declared:
             at = next(i for i, line in enumerate(lines) if line.startswith(f"{spec.name}:"))
-            comment = []
+            comment: list[str] = []
             while lines[at - 1 - len(comment)].startswith("# "):
                 comment.append(lines[at - 1 - len(comment)])
             explained = " ".join(reversed(comment))
@@ -105,7 +105,7 @@ def test_allowed_keys_are_listed_from_the_vocabulary(base: Path) -> None:
 
 
 def test_every_field_of_the_german_templates_is_described_in_german() -> None:
-    def fields(declared):  # type: ignore[no-untyped-def]
+    def fields(declared):
         for spec in declared:
             yield spec
             yield from fields(spec.fields)

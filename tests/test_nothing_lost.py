@@ -23,12 +23,12 @@ LANGS = {"de": "", "en": "en/"}
 FOLDER = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}
 
 
-def entries(kb: KnowledgeBase) -> list:  # type: ignore[type-arg]
+def entries(kb: KnowledgeBase) -> list:
     return [*kb.tools.values(), *kb.projects.values()]
 
 
 @cache
-def _page(file: Path):  # type: ignore[no-untyped-def]
+def _page(file: Path):
     return parse(file)
 
 

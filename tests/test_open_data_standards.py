@@ -44,8 +44,8 @@ def test_data_package_is_valid_and_describes_every_file(built_site: Path, lang: 
     assert {r.path for r in package.resources} == data_files(built_site, lang)
     assert [license["path"] for license in package.licenses] == ["https://creativecommons.org/licenses/by/4.0/"]
     for resource in package.resources:
-        if resource.path.endswith(".csv"):
-            with open(built_site / FOLDERS[lang] / resource.path, newline="", encoding="utf-8") as table:
+        if (path := resource.path) and path.endswith(".csv"):
+            with open(built_site / FOLDERS[lang] / path, newline="", encoding="utf-8") as table:
                 assert resource.schema.field_names == next(csv.reader(table))
             assert all(f.description for f in resource.schema.fields), resource.path
 

@@ -21,6 +21,7 @@ import yaml
 
 from conftest import REPO, build, copy_project
 from htmlscan import page_file, parse
+from support.tree import text_of, tree, with_class
 from toolkit.sources.operator_facts import FACTS, MARKER, NAMES, UNSET
 
 OPERATOR = REPO / "docs" / "betreiber.yml"
@@ -39,9 +40,10 @@ def shipped() -> dict[str, Any]:
 
 
 def value_of(data: dict[str, Any], name: str) -> Any:
+    value: Any = data
     for part in name.split("."):
-        data = (data or {}).get(part)  # type: ignore[assignment]
-    return data
+        value = (value or {}).get(part)
+    return value
 
 
 def key_line(text: str, name: str) -> int:
@@ -97,8 +99,7 @@ def markers(path: Path) -> set[str]:
 
 
 def visible_text(path: Path) -> str:
-    text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
-    return " ".join(html.unescape(text).split())
+    return " ".join(" ".join(tree(path).itertext()).split())
 
 
 # -- make check and the publication gate -----------------------------------------------------------
@@ -185,13 +186,15 @@ def unset_site(unset_project: Path) -> Path:
 def test_unset_facts_show_a_marked_placeholder_in_the_pages_language(unset_site: Path, lang: str) -> None:
     for source in LEGAL_PAGES:
         page = page_file(unset_site, LANGS[lang] + source.removesuffix(".md") + "/")
-        text = page.read_text(encoding="utf-8")
-        placeholders = re.findall(r'<mark class="kb-unset">\[([^\]]*)\]</mark>', text)
+        marks = [text_of(mark) for mark in with_class(tree(page), "mark", "kb-unset")]
+        assert all(m.startswith("[") and m.endswith("]") for m in marks), marks
+        placeholders = [m[1:-1] for m in marks]
         assert placeholders, source
         assert all(p.startswith(UNSET[lang] + ": ") for p in placeholders), placeholders
         assert "betreiber." not in visible_text(page), f"{source}: a marker is left"
-    footer = page_file(unset_site, LANGS[lang]).read_text(encoding="utf-8").split('class="kb-licence"')[1]
-    assert f'<mark class="kb-unset">[{UNSET[lang]}: ' in footer
+    (licence,) = with_class(tree(page_file(unset_site, LANGS[lang])), "p", "kb-licence")
+    in_footer = [text_of(mark) for mark in with_class(licence, "mark", "kb-unset")]
+    assert in_footer and in_footer[0].startswith(f"[{UNSET[lang]}: ")
 
 
 def test_no_edit_link_while_the_repository_is_unset(unset_site: Path) -> None:

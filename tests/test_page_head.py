@@ -7,15 +7,20 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 
 from conftest import REPO
 from htmlscan import Page, page_file, parse, resolve
+from support.tree import json_ld_blocks, text_of, tree, with_class
 from toolkit.content.kinds import ENTRY_FOLDERS
 from toolkit.content.model import LANGUAGES, KnowledgeBase
 from toolkit.render.head import LOCALES, shorten
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 PREFIX = {"de": "", "en": "en/"}
 
@@ -54,11 +59,10 @@ def og(page: Page, name: str) -> list[str]:
     return meta(page, property=name)
 
 
-def json_ld(page: Page, file: Path) -> list[dict]:  # type: ignore[type-arg]
+def json_ld(page: Page, file: Path) -> list[dict]:
     """Every node of the page's JSON-LD blocks (parsed as JSON; a broken block fails here)."""
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', file.read_text(encoding="utf-8"), re.S)
     nodes = []
-    for block in blocks:
+    for block in json_ld_blocks(tree(file)):
         document = json.loads(block)
         assert document["@context"] == "https://schema.org"
         nodes += document["@graph"]
@@ -157,8 +161,7 @@ def test_json_ld_describes_tools_projects_the_glossary_and_the_way_there(built_s
 def test_json_ld_cannot_end_its_script_block(built_site: Path) -> None:
     # A source text with "</script>" must not close the data block and start markup of its own.
     for path in built_site.rglob("*.html"):
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', path.read_text(encoding="utf-8"),
-                                re.S):
+        for block in json_ld_blocks(tree(path)):
             assert "<" not in block, path
 
 
@@ -175,15 +178,16 @@ def test_every_page_announces_the_feed_of_its_language(built_site: Path, pages: 
 
 def test_not_found_page_has_its_own_title(built_site: Path) -> None:
     def title(path: Path) -> str:
-        found = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
-        assert found, path
-        return found.group(1).strip()
+        titles = list(tree(path).iter("title"))
+        assert titles, path
+        return text_of(titles[0])
 
     # One file answers every missing address, German and English: the title says it in both,
     # the page's own language first, as its headings do.
     not_found = title(built_site / "404.html")
-    page = (built_site / "404.html").read_text(encoding="utf-8")
-    headings = re.findall(r'<section class="kb-not-found" lang="(de|en)">\s*<h[12][^>]*>(.*?)</h[12]>', page)
+    sections = with_class(tree(built_site / "404.html"), "section", "kb-not-found")
+    assert all(len(s) and s[0].tag in ("h1", "h2") for s in sections), "each language's part starts with its heading"
+    headings = [(s.get("lang"), text_of(s[0])) for s in sections]
     assert [code for code, _ in headings] == ["de", "en"], "the site's root answers in its default language first"
     assert not_found.startswith(" / ".join(text for _, text in headings) + " - "), not_found
     assert headings[0][1] == "Seite nicht gefunden" and headings[1][1] == "Page not found"
@@ -192,9 +196,9 @@ def test_not_found_page_has_its_own_title(built_site: Path) -> None:
 
 # -- in a browser ---------------------------------------------------------------------------
 
-def _opened(browser: object, url: str, body: str | None = None) -> list[str]:
+def _opened(browser: Browser, url: str, body: str | None = None) -> list[str]:
     """Every request made while the page at ``url`` opens (and ``body`` in place of its HTML)."""
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     try:
@@ -211,7 +215,7 @@ def _opened(browser: object, url: str, body: str | None = None) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["", "en/werkzeuge/zukunftswerkstatt/"])
-def test_feed_link_makes_no_request_on_page_open(site_url: str, built_site: Path, browser: object, path: str) -> None:
+def test_feed_link_makes_no_request_on_page_open(site_url: str, built_site: Path, browser: Browser, path: str) -> None:
     requests = _opened(browser, site_url + path)
     assert not [u for u in requests if u.endswith(("sitemap.xml", "feed.xml"))], requests
     # The same page with the feed linked as plain rel="alternate": the theme's script would fetch
@@ -253,7 +257,7 @@ def test_hand_written_page_description_from_front_matter_or_first_paragraph(kb: 
                 "Die **Akademie** hilft [Kleinstädten](glossar.md#kleinstadt), voneinander zu lernen. "
                 + "Sie sammelt Wissen aus vielen Orten und macht es für alle zugänglich. " * 3 + "\n\nZweiter Absatz.\n")
 
-    def described(meta: dict) -> str:  # type: ignore[type-arg]
+    def described(meta: dict) -> str:
         return page_head(kb=kb, index=index, page=route("ueber.md"), lang="de", markdown=markdown, meta=meta,
                          site_url=site_url(), site_name="KB", changed=None).description
 

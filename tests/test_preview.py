@@ -29,7 +29,9 @@ def test_a_broken_entry_shows_its_problems_and_the_rest_renders(tmp_path: Path) 
     for lang, page in (("de", "werkzeuge/zweites.md"), ("en", "werkzeuge/zweites.en.md")):
         broken = site.page_source(page, lang, "")
         assert broken is not None and any(problem in block for block in broken.blocks)
-        assert broken.markdown.startswith(f"# {re.search(r'^titel: (.+)$', text, re.M).group(1)}\n")
+        title = re.search(r"^titel: (.+)$", text, re.M)
+        assert title
+        assert broken.markdown.startswith(f"# {title[1]}\n")
         assert problem in site.banner_html(lang)
     # The other tool renders, and no longer names the broken one as related.
     other = site.page_source("werkzeuge/beispiel.md", "de", "")

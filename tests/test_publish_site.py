@@ -4,19 +4,14 @@ redirects from former slugs, and each page's edit links and last-change date."""
 from __future__ import annotations
 
 import csv
-import functools
-import html
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -24,6 +19,11 @@ import yaml
 from conftest import REPO, build
 from htmlscan import page_file, parse, resolve
 from support.projects import git, tiny_project
+from support.serve import serving as serve
+from support.tree import text_of, tree
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 KINDS = ("werkzeuge", "modellvorhaben")
@@ -48,7 +48,7 @@ geprueft: 2026-02-10
 """
 
 
-def config(project: Path) -> dict:  # type: ignore[type-arg]
+def config(project: Path) -> dict:
     return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
@@ -100,9 +100,9 @@ def entry_slugs(docs: Path, folder: str) -> set[str]:
 
 
 def heading(site: Path, url: str) -> str:
-    found = re.search(r"<h1[^>]*>(.*?)</h1>", page_file(site, url).read_text(encoding="utf-8"), re.S)
-    assert found, url
-    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).strip()
+    headings = list(tree(page_file(site, url)).iter("h1"))
+    assert headings, url
+    return text_of(headings[0])
 
 
 def edit_links(site: Path, url: str, base: str) -> set[str]:
@@ -159,8 +159,8 @@ def test_glossary_data_in_both_languages(site: Path) -> None:
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_open_data_page_links_every_file_and_the_feed(site: Path, prefix: str) -> None:
     url = f"{prefix}daten/"
-    targets = {resolve(site, url, link.attrs["href"])[0] for link in parse(page_file(site, url)).links()
-               if resolve(site, url, link.attrs["href"])}
+    targets = {target[0] for link in parse(page_file(site, url)).links()
+               if (target := resolve(site, url, link.attrs["href"]))}
     for name in ("werkzeuge.json", "werkzeuge.csv", "modellvorhaben.json", "modellvorhaben.csv", "glossar.json"):
         assert site / f"{prefix}daten/{name}" in targets and (site / f"{prefix}daten/{name}").is_file()
     assert site / f"{prefix}feed.xml" in targets
@@ -191,11 +191,11 @@ def test_two_builds_publish_the_same_bytes(project: Path, tmp_path: Path) -> Non
 def test_feed_has_one_entry_per_tool_and_project(site: Path, project: Path, prefix: str) -> None:
     root = ET.parse(site / f"{prefix}feed.xml").getroot()  # fails on XML that is not well-formed
     site_url = config(project)["site_url"]
-    links = [e.find(f"{ATOM}link").attrib["href"] for e in root.iter(f"{ATOM}entry")]
+    links = [e.findall(f"{ATOM}link")[0].attrib["href"] for e in root.iter(f"{ATOM}entry")]
     expected = {f"{site_url}{prefix}{folder}/{slug}/" for folder in KINDS
                 for slug in entry_slugs(project / "docs", folder)}
     assert sorted(links) == sorted(expected)
-    updated = [e.findtext(f"{ATOM}updated") for e in root.iter(f"{ATOM}entry")]
+    updated = [e.findtext(f"{ATOM}updated", "") for e in root.iter(f"{ATOM}entry")]
     assert updated == sorted(updated, reverse=True), "newest review first"
 
 
@@ -220,38 +220,23 @@ def test_former_slug_leads_to_the_new_address(site: Path, project: Path, prefix:
     refresh = page.find("meta", http_equiv="refresh")
     assert len(refresh) == 1
     target = refresh[0].attrs["content"].split("url=", 1)[1]
-    assert resolve(site, old, target)[0] == page_file(site, f"{prefix}werkzeuge/beispiel/")
+    resolved = resolve(site, old, target)
+    assert resolved and resolved[0] == page_file(site, f"{prefix}werkzeuge/beispiel/")
     assert page.find("link", rel="canonical")[0].attrs["href"] == config(project)["site_url"] + f"{prefix}werkzeuge/beispiel/"
     assert [link.attrs["href"] for link in page.links()] == [target], "a visible link for everyone else"
     assert not page.find("script")
 
 
 @pytest.mark.browser
-def test_browser_follows_the_old_address_to_the_new_page(site: Path, browser: object) -> None:
+def test_browser_follows_the_old_address_to_the_new_page(site: Path, browser: Browser) -> None:
     with serve(site) as base:
-        page = browser.new_page()  # type: ignore[attr-defined]
+        page = browser.new_page()
         try:
             page.goto(base + "en/werkzeuge/alte-werkstatt/")
             page.wait_for_url(base + "en/werkzeuge/beispiel/", timeout=10_000)
             assert page.locator("h1").first.inner_text() == "Sample workshop"
         finally:
             page.close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """A built tiny site on a free local port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 # -- edit links and last change -------------------------------------------------------------
@@ -315,7 +300,7 @@ def sitemap_dates(site: Path, site_url: str) -> dict[str, str | None]:
     """Site-relative address -> the sitemap's lastmod for it."""
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     urls = ET.parse(site / "sitemap.xml").getroot().iter(f"{ns}url")
-    return {u.findtext(f"{ns}loc")[len(site_url):]: u.findtext(f"{ns}lastmod") for u in urls}
+    return {u.findtext(f"{ns}loc", "")[len(site_url):]: u.findtext(f"{ns}lastmod") for u in urls}
 
 
 def test_sitemap_dates_each_page_by_its_last_change(git_project: Path) -> None:
@@ -346,7 +331,7 @@ def test_real_site_every_entry_in_the_open_data_and_the_feed(built_site: Path) -
     site_url = config(REPO)["site_url"]
     for prefix in ("", "en/"):
         feed = ET.parse(built_site / f"{prefix}feed.xml").getroot()
-        in_feed = [e.find(f"{ATOM}link").attrib["href"] for e in feed.iter(f"{ATOM}entry")]
+        in_feed = [e.findall(f"{ATOM}link")[0].attrib["href"] for e in feed.iter(f"{ATOM}entry")]
         assert len(in_feed) == len(set(in_feed))
         for folder in KINDS:
             slugs = entry_slugs(REPO / "docs", folder)

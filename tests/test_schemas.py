@@ -13,6 +13,7 @@ import functools
 import json
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -175,12 +176,15 @@ def leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError
 
 def error_line(error: jsonschema.ValidationError, lines: Lines) -> int:
     path = tuple(error.absolute_path)
+    schema, instance = error.schema, error.instance
     if error.validator == "additionalProperties":
         # The schema names the object; the checker, like an editor, points at the unknown key.
-        allowed = set(error.schema.get("properties", {}))
-        path += (sorted(set(error.instance) - allowed)[0],)
+        assert isinstance(schema, Mapping) and isinstance(instance, dict)
+        allowed = set(schema.get("properties", {}))
+        path += (sorted(set(instance) - allowed)[0],)
     elif "propertyNames" in error.absolute_schema_path:
-        path += (error.instance,)  # the key that is not a slug
+        assert isinstance(instance, str)
+        path += (instance,)  # the key that is not a slug
     return lines.line(path)
 
 

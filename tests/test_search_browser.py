@@ -26,7 +26,7 @@ RESULT_LINKS = ".kb-search__results [role=option]"
 class Tab:
     """A browser page that records every request and the bytes of every response."""
 
-    def __init__(self, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, browser, width: int) -> None:
         self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.requests: list[str] = []
@@ -38,7 +38,7 @@ class Tab:
 
 
 @pytest.fixture
-def tab(browser, site_url: str) -> Iterator:  # type: ignore[no-untyped-def]
+def tab(browser, site_url: str) -> Iterator:
     opened: list[Tab] = []
 
     def open_tab(width: int = 1280) -> Tab:
@@ -68,7 +68,7 @@ def body_word(kb: KnowledgeBase, lang: str) -> tuple[str, str]:
     return slug, word
 
 
-def results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+def results(page) -> list[dict[str, str]]:
     """The options the header box lists for the current query."""
     return page.eval_on_selector_all(
         RESULT_LINKS, "els => els.map(a => ({href: a.dataset.href, type: a.querySelector('.kb-search__type').textContent,"
@@ -78,7 +78,7 @@ def results(page) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
 RESULTS_PAGE = {"de": "suche/", "en": "en/search/"}
 
 
-def all_results(page, site_url: str, lang: str, query: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+def all_results(page, site_url: str, lang: str, query: str) -> list[dict[str, str]]:
     """Every result of a query, from the results page, following its pages."""
     found: list[dict[str, str]] = []
     page.goto(f"{site_url}{RESULTS_PAGE[lang]}?q={quote(query)}")
@@ -96,14 +96,14 @@ def all_results(page, site_url: str, lang: str, query: str) -> list[dict[str, st
     raise AssertionError("the results page never ends")
 
 
-def search(page, text: str) -> None:  # type: ignore[no-untyped-def]
+def search(page, text: str) -> None:
     page.locator(BOX).fill(text)
     page.wait_for_function("() => document.querySelector('.kb-search [role=status]').textContent.trim() !== ''",
                            timeout=15_000)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_opening_a_page_loads_no_search_index(tab, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_opening_a_page_loads_no_search_index(tab, kb, site_url: str, lang: str) -> None:
     t = tab()
     slug = sorted(kb.collection("werkzeug"))[0]
     t.page.goto(f"{site_url}{LANGS[lang]}werkzeuge/{slug}/", wait_until="networkidle")
@@ -115,7 +115,7 @@ def test_opening_a_page_loads_no_search_index(tab, kb, site_url: str, lang: str)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_finds_a_tool_by_a_word_of_its_body(tab, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_a_tool_by_a_word_of_its_body(tab, kb, site_url: str, lang: str) -> None:
     slug, word = body_word(kb, lang)
     t = tab()
     t.page.goto(site_url + LANGS[lang])
@@ -139,7 +139,7 @@ def test_search_finds_a_tool_by_a_word_of_its_body(tab, kb, site_url: str, lang:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_glossary_hit_leads_to_its_term(tab, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_glossary_hit_leads_to_its_term(tab, kb, site_url: str, lang: str) -> None:
     names = {slug: term.title(lang) for slug, term in kb.terms.items()}
     # A one-word term that no other term's name starts with, so the hit must lead to this one.
     slug, name = next((slug, name) for slug, name in sorted(names.items()) if re.fullmatch(r"[^\W\d_]{6,}", name)
@@ -158,7 +158,7 @@ FORMS = [("Werkstätten", "Werkstatt"), ("Werkstatt", "Werkstätten"), ("Städte
          ("Kommunen", "Kommune"), ("Bürgermeisterinnen", "Bürgermeisterin"), ("Projekte", "Projekt")]
 
 
-def test_german_search_finds_other_forms_of_a_word(tab, kb, built_site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_german_search_finds_other_forms_of_a_word(tab, kb, built_site: Path, site_url: str) -> None:
     """E.g. 'Werkstätten' finds a tool page that says 'Werkstatt' but never 'Werkstätten'."""
     def page_text(slug: str) -> str:
         html = (built_site / "werkzeuge" / slug / "index.html").read_text(encoding="utf-8")
@@ -176,7 +176,7 @@ def test_german_search_finds_other_forms_of_a_word(tab, kb, built_site: Path, si
     assert not missing, f"searching {typed!r} does not find {missing}"
 
 
-def test_search_by_keyboard_on_a_wide_screen(tab, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_by_keyboard_on_a_wide_screen(tab, kb, site_url: str) -> None:
     """The WAI-ARIA combobox pattern: the focus stays in the box, the arrows move the active
     option, Enter opens it, Escape closes the list; Enter without an option leads to all results."""
     t = tab(1280)
@@ -225,7 +225,7 @@ def test_search_by_keyboard_on_a_wide_screen(tab, kb, site_url: str) -> None:  #
     assert page.url.startswith(site_url + "werkzeuge/") or page.url.startswith(site_url + "glossar/")
 
 
-def test_an_escape_from_anywhere_in_the_search_closes_the_list(tab, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_escape_from_anywhere_in_the_search_closes_the_list(tab, kb, site_url: str) -> None:
     t = tab(1280)
     page = t.page
     page.goto(site_url)
@@ -237,7 +237,7 @@ def test_an_escape_from_anywhere_in_the_search_closes_the_list(tab, kb, site_url
     assert page.evaluate("document.activeElement.matches('.kb-search__input')")
 
 
-def test_screen_readers_meet_a_combobox_with_a_named_listbox(tab, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_screen_readers_meet_a_combobox_with_a_named_listbox(tab, kb, site_url: str) -> None:
     """Chromium's accessibility tree, as a screen reader gets it."""
     t = tab(1280)
     page = t.page
@@ -254,7 +254,7 @@ def test_screen_readers_meet_a_combobox_with_a_named_listbox(tab, kb, site_url: 
     assert re.match(r"\d+ results?$", count) and page.locator(".kb-search [role=status]").get_attribute("aria-live") == "polite"
 
 
-def test_search_by_keyboard_on_a_phone(tab, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_by_keyboard_on_a_phone(tab, kb, site_url: str) -> None:
     t = tab(375)
     page = t.page
     page.goto(site_url + "en/")
@@ -278,7 +278,7 @@ def test_search_by_keyboard_on_a_phone(tab, kb, site_url: str) -> None:  # type:
     assert page.evaluate("document.activeElement.matches('.kb-search__open')")
 
 
-def test_several_words_rank_pages_with_all_first_and_never_leave_the_list_empty(tab, kb, built_site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_several_words_rank_pages_with_all_first_and_never_leave_the_list_empty(tab, kb, built_site: Path, site_url: str) -> None:
     """A word no page has beside one that some have: the pages with the one follow, and the
     results say which of the words they have."""
     _, word = body_word(kb, "de")
@@ -299,7 +299,7 @@ def test_several_words_rank_pages_with_all_first_and_never_leave_the_list_empty(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_results_page_lists_every_result_in_pages(tab, kb, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_results_page_lists_every_result_in_pages(tab, kb, site_url: str, lang: str) -> None:
     # The word most tools' texts have: more results than one page shows.
     counts = Counter(w for e in kb.collection("werkzeug").values() if e.translated(lang)
                      for w in {w.lower() for w in re.findall(r"[^\W\d_]{6,}", e.body.get(lang, ""))})
@@ -308,7 +308,9 @@ def test_the_results_page_lists_every_result_in_pages(tab, kb, site_url: str, la
     word, tools = min(counts.items(), key=lambda item: (-item[1], item[0]))
     t = tab(375)
     found = all_results(t.page, site_url, lang, word)
-    total = int(re.match(r"\d+", t.page.locator(".kb-results__status").inner_text()).group())
+    status = re.match(r"\d+", t.page.locator(".kb-results__status").inner_text())
+    assert status, "the status names no number of results"
+    total = int(status[0])
     assert len(found) == total >= tools > 10
     assert len({r["href"] for r in found}) == total, "a result is listed twice"
     assert {r["type"] for r in found} >= {TYPE_LABEL[lang]}
@@ -323,7 +325,7 @@ def test_the_results_page_lists_every_result_in_pages(tab, kb, site_url: str, la
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_without_javascript_the_results_page_says_why_and_where_to_go(browser, site_url: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_javascript_the_results_page_says_why_and_where_to_go(browser, site_url: str, lang: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}{RESULTS_PAGE[lang]}?q=Beteiligung")
@@ -335,7 +337,7 @@ def test_without_javascript_the_results_page_says_why_and_where_to_go(browser, s
     context.close()
 
 
-def test_enter_in_the_english_box_leads_to_the_english_results_page(tab, kb, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_enter_in_the_english_box_leads_to_the_english_results_page(tab, kb, site_url: str) -> None:
     t = tab(1280)
     page = t.page
     page.goto(site_url + "en/glossar/")

@@ -49,7 +49,7 @@ def good_pages(kb: KnowledgeBase, rule: dict[str, str], lang: str) -> set[str]:
     raise AssertionError(f"unknown rule {kind!r}")
 
 
-def first_results(page, site_url: str, lang: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+def first_results(page, site_url: str, lang: str, query: str) -> list[str]:
     """The site paths of the first results, in order, as the header's search box lists them."""
     page.goto(site_url + urls.prefix(lang) + "glossar/")
     page.locator(".kb-search__input").fill(query)
@@ -60,7 +60,7 @@ def first_results(page, site_url: str, lang: str, query: str) -> list[str]:  # t
 
 
 @pytest.fixture(scope="module")
-def answers(browser, kb: KnowledgeBase, site_url: str) -> Iterator[dict[tuple[str, str], tuple[bool, list[str]]]]:  # type: ignore[no-untyped-def]
+def answers(browser, kb: KnowledgeBase, site_url: str) -> Iterator[dict[tuple[str, str], tuple[bool, list[str]]]]:
     """Every query run once: (answered, first results) by (language, query)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -81,12 +81,12 @@ def test_the_query_set_is_large_enough() -> None:
 
 @pytest.mark.parametrize("lang, case", [(lang, c) for lang, c in CASES if c.get("tuned", True)],
                          ids=[f"{lang}-{c['q']}" for lang, c in CASES if c.get("tuned", True)])
-def test_query_puts_a_good_page_first(answers, lang: str, case: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_query_puts_a_good_page_first(answers, lang: str, case: dict) -> None:
     answered, ranked = answers[(lang, case["q"])]
     assert answered, f"{case['q']!r} ({lang}): none of {case['any']} in the first {case['within']}: {ranked}"
 
 
-def test_share_of_the_query_set_answered(answers) -> None:  # type: ignore[no-untyped-def]
+def test_share_of_the_query_set_answered(answers) -> None:
     answered = [key for key, (ok, _) in answers.items() if ok]
     share = len(answered) / len(answers)
     missed = sorted(f"{lang}:{q}" for (lang, q), (ok, _) in answers.items() if not ok)

@@ -80,7 +80,7 @@ def _a_tool(project: Path) -> tuple[str, str]:
     return slug, (folder / f"{slug}.md").read_text(encoding="utf-8")
 
 
-def test_the_open_page_follows_edits_and_shows_problems(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
+def test_the_open_page_follows_edits_and_shows_problems(server: Server, browser) -> None:
     from playwright.sync_api import expect
 
     slug, original = _a_tool(server.project)

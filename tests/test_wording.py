@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -66,12 +67,12 @@ def test_the_gap_between_the_location_counts_and_the_total_is_stated(built_site:
         assert f"{by_location:,}".replace(",", sep) in text and f"{small:,}".replace(",", sep) in text
 
 
-def terminology() -> list[dict[str, object]]:
+def terminology() -> list[dict[str, Any]]:
     return yaml.safe_load((REPO / "docs" / "terminologie.yml").read_text(encoding="utf-8"))["begriffe"]
 
 
 def test_english_pages_use_one_word_per_term(built_site: Path) -> None:
-    patterns = [r"\b" + re.escape(w) + r"\b" for t in terminology() for w in t.get("nicht", [])]  # type: ignore[union-attr]
+    patterns = [r"\b" + re.escape(w) + r"\b" for t in terminology() for w in t.get("nicht", [])]
     assert patterns
     assert _hits(built_site, "en", patterns) == {}
 
