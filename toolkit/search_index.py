@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import subprocess
 import tempfile
 import threading
@@ -136,6 +137,11 @@ class _Service:
         self._changed = threading.Condition()
         self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
         self._reader.start()
+        # Pages wait here for a thread that writes them to Pagefind: the build goes on rendering
+        # while Pagefind takes a page in, and holds at most this many pages waiting.
+        self._outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=64)
+        self._writer = threading.Thread(target=self._write_messages, name="pagefind-pages", daemon=True)
+        self._writer.start()
         self._index_id = self.answer(self.send({"type": "NewIndex", "config": None}))["index_id"]
 
     def add_file(self, *, html: str, url: str) -> None:
@@ -151,12 +157,24 @@ class _Service:
             with self._changed:
                 self._awaited.add(self.last_sent)
         message = json.dumps({"message_id": self.last_sent, "payload": payload}).encode("utf-8")
-        try:
-            self._process.stdin.write(base64.b64encode(message) + b",")  # type: ignore[union-attr]
-            self._process.stdin.flush()  # type: ignore[union-attr]
-        except OSError as error:
-            raise SearchIndexError(f"Pagefind stopped ({error}){self._said()}") from error
+        self._outbox.put(base64.b64encode(message) + b",")
         return self.last_sent
+
+    def _write_messages(self) -> None:
+        stream = self._process.stdin
+        assert stream is not None
+        failed = False
+        while (message := self._outbox.get()) is not None:
+            if failed:
+                continue  # taken and dropped, so that no one waits for room in the outbox
+            try:
+                stream.write(message)
+                stream.flush()
+            except OSError as error:
+                failed = True
+                with self._changed:
+                    self._errors.append(f"Pagefind stopped ({error})")
+                    self._changed.notify_all()
 
     def answer(self, message_id: int) -> dict[str, Any]:
         """Wait for a message's answer: the service answers in order, so every earlier one is done."""
@@ -172,6 +190,9 @@ class _Service:
         if self.closed:
             return
         self.closed = True
+        if self._writer.is_alive():
+            self._outbox.put(None)
+            self._writer.join()
         if self._process.poll() is None:
             try:
                 self._process.stdin.close()  # type: ignore[union-attr]
