@@ -103,19 +103,28 @@ class SearchIndex:
             part.close()
 
     def _end_part(self) -> None:
-        # One write at a time: each writes the entry file, which is read before the next.
         self._finish_write()
         if self._parts and not self._parts[-1].closed:
             part = self._parts[-1]
-            self._writing = part, part.send({"type": "WriteFiles", "output_path": str(self.bundle)})
+            self._writing = part, part.send({"type": "GetFiles"})
 
     def _finish_write(self) -> None:
+        # The files come back over the pipe and are written here, all of them before the service
+        # ends: Pagefind's own WriteFiles answers before its last writes reach the disk, and the
+        # service, ended, drops what was still under way.
         if self._writing is None:
             return
         (part, message_id), self._writing = self._writing, None
-        part.answer(message_id)
+        files = part.answer(message_id)["files"]
         part.close()  # its memory is free for the next
-        self._entries.append(json.loads((self.bundle / ENTRY_FILE).read_text(encoding="utf-8")))
+        for file in files:
+            path, content = file["path"], base64.b64decode(file["content"])
+            if path == ENTRY_FILE:  # one per part; put together in ``write``
+                self._entries.append(json.loads(content))
+                continue
+            target = self.bundle / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 class _Service:
@@ -209,11 +218,15 @@ class _Service:
     def _read_answers(self) -> None:
         stream = self._process.stdout
         assert stream is not None
-        pending = b""
-        while chunk := stream.read1(1 << 16):
+        pending = bytearray()
+        # Most answers are short; the one with the bundle's files holds megabytes.
+        while chunk := stream.read1(1 << 20):
+            searched = len(pending)
             pending += chunk
-            *messages, pending = pending.split(b",")
-            for raw in messages:
+            while (end := pending.find(b",", searched)) >= 0:
+                raw = bytes(pending[:end])
+                del pending[:end + 1]
+                searched = 0
                 self._take(json.loads(base64.b64decode(raw)))
         with self._changed:
             self._reader_done = True
