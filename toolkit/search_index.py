@@ -224,10 +224,12 @@ class _Service:
             searched = len(pending)
             pending += chunk
             while (end := pending.find(b",", searched)) >= 0:
-                raw = bytes(pending[:end])
+                with memoryview(pending) as view:  # decoded in place: no copy of megabytes
+                    decoded = base64.b64decode(view[:end])
                 del pending[:end + 1]
                 searched = 0
-                self._take(json.loads(base64.b64decode(raw)))
+                self._take(json.loads(decoded))
+                del decoded
         with self._changed:
             self._reader_done = True
             self._changed.notify_all()
