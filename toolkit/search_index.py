@@ -66,6 +66,8 @@ class SearchIndex:
         """
         if not self._parts:
             self.new_part()
+        if self._writing is not None and self._writing[0].answered(self._writing[1]):
+            self._finish_write()  # the last language's service ends as soon as it is done
         if not search.searched(src_uri=src_uri):
             return
         for address in search.addresses(url):
@@ -184,6 +186,10 @@ class _Service:
                 with self._changed:
                     self._errors.append(f"Pagefind stopped ({error})")
                     self._changed.notify_all()
+
+    def answered(self, message_id: int) -> bool:
+        with self._changed:
+            return message_id in self._answers or self._reader_done
 
     def answer(self, message_id: int) -> dict[str, Any]:
         """Wait for a message's answer: the service answers in order, so every earlier one is done."""
