@@ -5,12 +5,12 @@ each page's final HTML as the page is written (``add_page``): Pagefind parses it
 core while the build renders the next pages, and no page is read back from disk.
 
 Each language build (static-i18n builds the languages one after another) gets a service of its
-own (``new_part``). When a language is written, its service builds and writes that language's
-index into ``pagefind/`` while the next language is rendered, then ends and frees its memory:
-Pagefind's peak, building an index, is one language's, and only the last language's index is
-built after the pages. Pagefind builds one index per ``<html lang>`` in any case, so the bundle
-is the same as one run over the whole site; only its entry file, which lists the languages, is
-written by each part and is put together here.
+own (``new_part``). When a language is written, its service builds that language's index while
+the next language is rendered and hands back the files, which go into ``pagefind/``; then it
+ends and frees its memory. Pagefind's peak, building an index, is one language's, and only the
+last language's index is built after the pages. Pagefind builds one index per ``<html lang>``
+in any case, so the bundle is the same as one run over the whole site; only its entry file,
+which lists the languages, comes from each part and is put together here.
 
 The service speaks base64-encoded JSON messages, each ended by a comma, over its standard input
 and output, and answers them in the order they came. This module speaks it itself instead of
