@@ -30,6 +30,7 @@ from toolkit.publish.admin import CmsMissing, admin_files
 from toolkit.publish.files import published_files, write_files
 from toolkit.publish.jsonschema import write_schemas
 from toolkit.render import head, search
+from toolkit.site import search_index
 from toolkit.site.cache import SiteCache
 from toolkit.site.facade import Site
 from toolkit.sources import operator_facts
@@ -149,32 +150,90 @@ def _publish_schemas(config: MkDocsConfig) -> None:
         write_schemas(Path(config.site_dir) / "schema", vocab=_site(config).kb.vocab)
 
 
+def _building_language(config: MkDocsConfig) -> bool:
+    # static-i18n (priority -100) writes the other languages inside the default language's
+    # post_build, running each of them as a nested build of its own.
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Pagefind indexes each language's pages as they are written, a service per language build:
+    # the outermost build starts the index, each nested one a part of it. A preview indexes once,
+    # at its start: Pagefind over every page on each save would delay what the editor waits for;
+    # search finds the pages as they were then.
+    if _Serve.active and _Serve.search is not None:
+        return
+    try:
+        if not _building_language(config):
+            _Search.close()
+            _Search.index = search_index.SearchIndex(Path(config.site_dir))
+        if _Search.index is not None:
+            _Search.index.new_part()
+    except search_index.SearchIndexError as error:
+        _Search.close()
+        _search_failed(error)
+
+
+@event_priority(-200)  # after every other change to the page: what is written is what is indexed
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _Search.index is not None:
+        try:
+            _Search.index.add_page(html=output, url=page.url, src_uri=page.file.src_uri)
+        except search_index.SearchIndexError as error:
+            _Search.close()
+            _search_failed(error)
+    # MkDocs keeps every page to the end of the build, when Pagefind builds the last language's
+    # index beside it: what the page needed only to be rendered goes (70 MB at 5,000 pages).
+    page.content = page.markdown = None
+    for key in ("kb_head", "kb_page_facts"):
+        page.meta.pop(key, None)
+    return output
+
+
 @event_priority(-200)
 def _index_search(config: MkDocsConfig) -> None:
-    # static-i18n (priority -100) writes the other languages inside the default language's
-    # post_build, running each of them as a nested build; the outermost build, when it is done,
-    # indexes the whole site once.
-    if getattr(config.plugins.get("i18n"), "building", False):
+    # The outermost build, when every language is written, writes the index once.
+    if _building_language(config):
         return
     site_dir = Path(config.site_dir)
     # Every build, a preview's rebuilds included, has the results page at its English address.
     search.copy_results_aliases(site_dir)
     if _Serve.active and _Serve.search is not None:
-        # A preview indexes once, at its start: Pagefind over every page on each save would delay
-        # what the editor waits for. Search finds the pages as they were then.
         shutil.copytree(_Serve.search, site_dir / search.BUNDLE_FOLDER, dirs_exist_ok=True, copy_function=_link)
         return
+    index, _Search.index = _Search.index, None
+    if index is None:  # Pagefind failed in a preview, which has said so
+        return
     try:
-        report = search.build_index(site_dir=site_dir)
-    except search.SearchIndexError as error:
-        if _Serve.active:
-            log.error(str(error))
-            return
-        raise Abort(str(error)) from error
-    log.debug(report.output)
+        log.debug(index.write())
+    except search_index.SearchIndexError as error:
+        _search_failed(error)
+        return
     if _Serve.active:
         _Serve.search = Path(tempfile.mkdtemp(prefix="kb-search-")) / search.BUNDLE_FOLDER
         shutil.copytree(site_dir / search.BUNDLE_FOLDER, _Serve.search)
+
+
+def _search_failed(error: Exception) -> None:
+    if not _Serve.active:
+        raise Abort(str(error)) from error
+    log.error(str(error))
+
+
+class _Search:
+    """The search index of the build under way, from the outermost build's start to its end."""
+
+    index: search_index.SearchIndex | None = None
+
+    @classmethod
+    def close(cls) -> None:
+        if cls.index is not None:
+            cls.index.close()
+            cls.index = None
+
+
+def on_build_error(error: Exception) -> None:
+    _Search.close()
 
 
 def _link(source: str, dest: str) -> None:
@@ -302,6 +361,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
 
 
 def on_shutdown() -> None:
+    _Search.close()
     # The preview's search index lives outside the served folder, which MkDocs removes itself.
     if _Serve.search is not None:
         shutil.rmtree(_Serve.search.parent, ignore_errors=True)

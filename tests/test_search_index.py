@@ -13,6 +13,7 @@ from toolkit.content.labels import label
 from toolkit.content.urls import prefix
 from toolkit.render import search, search_words
 from toolkit.render.search import result_type
+from toolkit.site import search_index
 from toolkit.sources.load import load
 
 
@@ -68,6 +69,46 @@ def test_one_index_per_language_covers_every_page(built_site: Path) -> None:
     assert languages["en"]["page_count"] == len(english)
     # Once, at the root: the English build must not leave an index of its own.
     assert not (built_site / "en" / "pagefind").exists()
+
+
+def test_every_page_marked_for_search_is_indexed_once(built_site: Path) -> None:
+    """The build hands Pagefind each page as it writes it: none may be missed, none sent twice."""
+    marked = sorted("/" + (page.parent.relative_to(built_site).as_posix() + "/").lstrip("./")
+                    for page in built_site.rglob("*.html")
+                    if page.name == "index.html" and "data-pagefind-body" in page.read_text(encoding="utf-8"))
+    indexed = sorted(url for url, _ in search_words.page_texts(built_site / "pagefind"))
+    assert indexed == marked
+
+
+def _page(lang: str, title: str) -> str:
+    return (f'<!doctype html><html lang="{lang}"><head><title>{title}</title></head>'
+            f'<body><main data-pagefind-body><h1>{title}</h1><p>Ein Satz über {title}.</p></main></body></html>')
+
+
+def test_a_language_indexed_in_two_builds_is_an_error_not_a_lost_index(tmp_path: Path) -> None:
+    """Each language build writes its language's index; a second part in the same language would
+    overwrite the first, so the build stops and says why."""
+    index = search_index.SearchIndex(tmp_path)
+    index.new_part()
+    index.add_page(html=_page("de", "Marktplatz"), url="a/", src_uri="a.md")
+    index.new_part()
+    index.add_page(html=_page("de", "Rathaus"), url="b/", src_uri="b.md")
+    with pytest.raises(search_index.SearchIndexError, match="Pages in de were written by two language builds"):
+        index.write()
+
+
+def test_the_parts_of_the_index_make_one_bundle(tmp_path: Path) -> None:
+    index = search_index.SearchIndex(tmp_path)
+    index.new_part()
+    index.add_page(html=_page("de", "Marktplatz"), url="a/", src_uri="a.md")
+    index.add_page(html=_page("de", "Liste"), url="werkzeuge/formattyp/werkstatt/",
+                   src_uri="werkzeuge/formattyp/werkstatt.md")  # not searched: not sent
+    index.new_part()
+    index.add_page(html=_page("en", "Market square"), url="en/a/", src_uri="a.en.md")
+    index.write()
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"de": 1, "en": 1}
+    assert sorted(url for url, _ in search_words.page_texts(tmp_path / "pagefind")) == ["/a/", "/en/a/"]
 
 
 def _indexed(built_site: Path) -> dict[str, str]:

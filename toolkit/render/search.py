@@ -1,25 +1,21 @@
 """Site search: which pages say what kind of thing they are, and how the search index is built.
 
-The index is Pagefind's (https://pagefind.app): it reads the finished HTML, takes each page's
-language from ``<html lang>`` (one index per language, German with German stemming) and writes
-the index in small chunks that the browser fetches per query. Opening a page fetches nothing of
-it. Pagefind indexes only what a page marks with ``data-pagefind-body`` (the theme marks the main
-content) and skips what is marked ``data-pagefind-ignore`` (lists of entries that have pages of
-their own).
+The index is Pagefind's (https://pagefind.app): it reads each page's finished HTML as the build
+writes it (``toolkit.site.search_index``), takes the page's language from ``<html lang>`` (one index
+per language, German with German stemming) and writes the index in small chunks that the browser
+fetches per query. Opening a page fetches nothing of it. Pagefind indexes only what a page
+marks with ``data-pagefind-body`` (the theme marks the main content) and skips what is marked
+``data-pagefind-ignore`` (lists of entries that have pages of their own).
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.content.kinds import FIELDS
 from toolkit.content.labels import label
 from toolkit.content.markup import esc
-from toolkit.content.model import LANGUAGES, Entry, KnowledgeBase
+from toolkit.content.model import Entry, KnowledgeBase
 from toolkit.content.routes import Role, route
 from toolkit.content.urls import prefix
 from toolkit.render import search_words
@@ -39,16 +35,6 @@ UI_LABELS = ("search", "search_label", "search_open", "search_placeholder", "sea
 # there (same depth, so its relative links hold) and the English box leads there.
 RESULTS_PAGE = "suche/"
 RESULTS_ALIASES = {"en": "search/"}
-
-
-class SearchIndexError(Exception):
-    """Pagefind failed; the message holds what it said."""
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    command: list[str]
-    output: str
 
 
 def result_type(*, src_uri: str, lang: str) -> str:
@@ -84,6 +70,13 @@ def box_settings(*, lang: str) -> dict[str, str]:
             "split": str(lang in search_words.SPLIT_LANGUAGES).lower()}
 
 
+def addresses(url: str) -> list[str]:
+    """Where a page is on the site (``url`` relative to the site root, as MkDocs gives it): its
+    own address, and for the results page also the address of its copy (``copy_results_aliases``)."""
+    copies = [prefix(lang) + alias for lang, alias in RESULTS_ALIASES.items() if url == prefix(lang) + RESULTS_PAGE]
+    return [url, *copies]
+
+
 def copy_results_aliases(site_dir: Path) -> None:
     """The results page at its English address: a copy of en/suche/ at en/search/."""
     for lang, alias in RESULTS_ALIASES.items():
@@ -93,36 +86,6 @@ def copy_results_aliases(site_dir: Path) -> None:
             target = site_dir / prefix(lang) / alias / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read_bytes())
-
-
-def index_command(*, site_dir: Path, python: str = sys.executable) -> list[str]:
-    """Pagefind over the whole built site: every language at once, into ``pagefind/``."""
-    return [python, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER]
-
-
-def build_index(*, site_dir: Path) -> IndexReport:
-    """Index the finished site. Run it once, after every language has been written (and after
-    ``copy_results_aliases``, so the copy is indexed as its original is)."""
-    command = index_command(site_dir=site_dir)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    output = (result.stdout + result.stderr).strip()
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit status {result.returncode}):\n{output}")
-    bundle = site_dir / BUNDLE_FOLDER
-    _sort_entry_file(bundle / "pagefind-entry.json")
-    try:
-        sizes = search_words.write_word_lists(bundle, languages={lang: prefix(lang) for lang in LANGUAGES})
-    except search_words.FragmentFormatError as error:
-        raise SearchIndexError(f"{error}; the word list for compound splitting could not be written") from error
-    words = ", ".join(f"{lang} {size / 1000:.0f} KB" for lang, size in sizes.items())
-    return IndexReport(command=command, output=f"{output}\nWord lists for compound splitting: {words}")
-
-
-def _sort_entry_file(path: Path) -> None:
-    # Pagefind lists the languages in its entry file in no fixed order; sorted, two builds of
-    # the same sources are byte-identical. The browser reads the file as JSON: order is no matter.
-    entry = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # The metadata field that carries a page's search words: Pagefind matches a query against it and
