@@ -96,6 +96,8 @@ def _field(spec: Field, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
 
 
 def _value(spec: Field, vocab: dict[str, Vocabulary]) -> dict[str, Any]:
+    if spec.type == "text" and spec.pattern:
+        return {"type": "string", "pattern": f"^(?:{spec.pattern})$"}
     if spec.type == "text":
         return {"type": "string", "minLength": 1} if spec.required else {"type": "string"}
     if spec.type in ("int", "number"):

@@ -14,6 +14,7 @@ from toolkit.datapackage import data_package, package_path
 from toolkit.dcat import dcat_catalogue, dcat_path
 from toolkit.export import data_files
 from toolkit.feed import atom_feed, feed_url
+from toolkit.ics import calendar_files
 from toolkit.index import CrossIndex
 from toolkit.model import LANGUAGES, KnowledgeBase
 from toolkit.redirects import redirect_pages
@@ -31,6 +32,8 @@ def published_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url
     files[package_path(lang)] = data_package(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     files[dcat_path(lang)] = dcat_catalogue(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     files[feed_url(lang)] = atom_feed(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
+    # Veranstaltungen: a calendar file per dated event and one of all
+    files.update(calendar_files(kb=kb, lang=lang, site_url=site_url, site_name=site_name))
     if redirects:
         files.update(redirect_pages(kb=kb, lang=lang, site_url=site_url))
         files.update(alias_pages(lang, site_url))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from toolkit import urls
+from toolkit import event_lists, events, ics, urls
 from toolkit.index import CrossIndex
-from toolkit.labels import label
+from toolkit.labels import LABELS, label
 from toolkit.map import map_html, project_towns
 from toolkit.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.group_size import CLASSES as GROUP_CLASSES
@@ -31,6 +31,9 @@ def facet_values(entry: Entry, facet: str) -> list[str]:
         return group_sizes(entry.data.get("teilnehmende"))
     if facet in ("bundesland", "lagetyp") and entry.kind == "modellvorhaben":
         return sorted({town[facet] for town in entry.data.get("orte", []) if facet in town})
+    derived = DERIVED_FACETS.get((entry.kind, facet))
+    if derived is not None:
+        return derived(entry.data)
     value = entry.data.get(facet)
     if value is None:
         return []
@@ -43,7 +46,20 @@ def facet_options(kb: KnowledgeBase, kind: str, facet: str, lang: str) -> list[t
         return [(y, y) for y in years]
     if facet == GROUP_FACET:
         return [(key, label(lang, f"{GROUP_FACET}_{key}")) for key in GROUP_CLASSES]
+    # Veranstaltungen: the formats (tools) events name, and on site / online
+    if facet == "format":
+        used = {e.data["format"] for e in kb.collection(kind).values() if e.get("format") in kb.tools}
+        return [(t.slug, t.title(lang)) for t in by_title((kb.tools[slug] for slug in used), lang)]
+    if facet == events.ATTENDANCE:
+        return [(key, label(lang, f"{facet}_{key}")) for key in events.ATTENDANCE_VALUES]
     return [(key, value.label[lang]) for key, value in kb.vocab[facet].values.items()]
+
+
+# (kind, facet) -> the values an entry has in a facet that no single field holds.
+DERIVED_FACETS = {
+    # Veranstaltungen: the Bundesland of the place, on site / online
+    **{(events.KIND, facet): derive for facet, derive in events.FACETS.items()},
+}
 
 
 def facet_legend(facet: str, lang: str) -> str:
@@ -76,6 +92,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
         fieldsets.append(f'<fieldset class="kb-facet" data-facet="{facet}"><legend>{esc(facet_legend(facet, lang))}'
                          f"</legend>{options}</fieldset>")
     cards = [_card(kb, e, lang, here) for e in entries]
+    grouped = CARD_GROUPS.get(kind)
     # The form is in the page from the start, so that nothing moves when catalogue.js takes it over;
     # without JavaScript, catalogue-noscript.css hides it and the full list stays.
     # The catalogue is left out of the site search: its entries have pages of their own.
@@ -83,7 +100,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
     sorting = "".join(f'<option value="{key}">{esc(label(lang, "sort_" + key))}</option>' for key in ("title", "newest"))
     counts = "".join(f' data-{key}="{esc(label(lang, "count_" + key))}"' for key in ("one", "other", "filtered"))
     results = f"kb-results-{kind}"
-    apply = "".join(f' data-{key}="{esc(label(lang, "show_results" + suffix))}"'
+    apply = "".join(f' data-{key}="{esc(_kind_label(lang, "show_results" + suffix, kind))}"'
                     for key, suffix in (("one", "_one"), ("other", "")))
     finder = urls.relative(here, finder_url(lang)) if kind == "werkzeug" else ""
     applied = (f'<p class="kb-applied" hidden><span class="kb-applied-label">{esc(label(lang, "applied"))}</span> '
@@ -101,19 +118,80 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
         f'<a class="kb-skip-results" href="#{results}">{esc(label(lang, "skip_results"))}</a>'
         f'<div class="kb-filter-bar"><label class="kb-text-filter">{esc(label(lang, "search_in_catalogue"))} '
         f'<input type="search" name="q" autocomplete="off"></label>'
-        f'<label class="kb-sort">{esc(label(lang, "sort"))} <select name="sort">{sorting}</select></label></div>'
+        + ("" if grouped else f'<label class="kb-sort">{esc(label(lang, "sort"))} <select name="sort">{sorting}</select></label>')
+        + '</div>'
         f'<button type="button" class="kb-facets-toggle" aria-expanded="false" aria-controls="kb-facets-{kind}">'
         f'{esc(label(lang, "filters"))}</button>'
         f'<div class="kb-facets" id="kb-facets-{kind}" hidden>{"".join(fieldsets)}'
         f'<button type="button" class="kb-apply kb-button-primary"{apply}>'
-        f'{esc(label(lang, "show_results", n=len(entries)))}</button></div>'
+        f'{esc(_kind_label(lang, "show_results", kind, n=len(entries)))}</button></div>'
         f'<button type="reset" class="kb-reset">{esc(label(lang, "reset"))}</button></form>'
         f'{applied}'
         f'<p class="kb-count" id="{results}" tabindex="-1" aria-live="polite"{counts}>'
         f'{esc(label(lang, "catalogue_count", n=len(entries)))}</p>'
-        f'<ul class="kb-cards">{"".join(cards)}</ul>'
-        f'<script src="{asset}catalogue.js" defer></script></div>'
+        + (grouped(kb, entries, lang, here) if grouped else f'<ul class="kb-cards">{"".join(cards)}</ul>')
+        + f'<script src="{asset}catalogue.js" defer></script></div>'
     )
+
+
+def _kind_label(lang: str, key: str, kind: str, **values: object) -> str:
+    """A kind's own wording of ``key`` (``show_results_veranstaltung``) where it has one."""
+    own = f"{key}_{kind}"
+    return label(lang, own if own in LABELS[lang] else key, **values)
+
+
+# Veranstaltungen
+def _event_groups(kb: KnowledgeBase, entries: list[Entry], lang: str, here: str) -> str:
+    """Upcoming events, soonest first (or how to submit one), then past ones by year, newest first;
+    catalogue.js hides a group whose cards a filter hides."""
+    coming, past = event_lists.split(entries, events.today())
+    calendar = urls.relative(here, ics.calendar_path(lang))
+    parts = [f'<p class="kb-ics"><a href="{calendar}" type="text/calendar">{esc(label(lang, "ics_all"))}</a></p>',
+             f'<section class="kb-card-group" aria-labelledby="kb-upcoming"><h2 id="kb-upcoming">'
+             f'{esc(label(lang, "events_upcoming"))}</h2>']
+    if coming:
+        parts.append(f'<ul class="kb-cards">{"".join(_card(kb, e, lang, here, 3) for e in coming)}</ul>')
+    else:
+        parts.append(f'<p class="kb-notice kb-events-none">{esc(label(lang, "events_none"))} '
+                     f'{esc(label(lang, "events_submit_text"))} {_submit_link(kb, lang, here)}</p>')
+    parts.append("</section>")
+    if past:
+        parts.append(f'<section class="kb-card-group" aria-labelledby="kb-past">'
+                     f'<h2 id="kb-past">{esc(label(lang, "events_past"))}</h2>')
+        for year in sorted({events.year(e.data) for e in past}, reverse=True):
+            cards = "".join(_card(kb, e, lang, here, 4) for e in past if events.year(e.data) == year)
+            parts.append(f'<section class="kb-card-group" aria-labelledby="kb-year-{year}">'
+                         f'<h3 id="kb-year-{year}">{year}</h3><ul class="kb-cards">{cards}</ul></section>')
+        parts.append("</section>")
+    return f'<div class="kb-card-groups">{"".join(parts)}</div>'
+
+
+# The issue form an event is submitted with (.github/ISSUE_TEMPLATE/).
+SUBMIT_FORM = "veranstaltung-melden.yml"
+
+
+def _submit_link(kb: KnowledgeBase, lang: str, here: str) -> str:
+    """The form on GitHub once the repository is known; until then the page on how to take part."""
+    repository = kb.operator.repository_url if kb.operator is not None else None
+    if repository:
+        return external_link(f"{repository}/issues/new?template={SUBMIT_FORM}", label(lang, "events_submit"))
+    return link(urls.relative(here, urls.prefix(lang) + "mitmachen/"), label(lang, "events_submit"))
+
+
+def _event_card_line(kb: KnowledgeBase, entry: Entry, lang: str) -> str:
+    place = event_lists.place_text(kb, entry, lang)
+    status = entry.data.get("status")
+    extra = [place] if place else []
+    if status and status != "geplant":
+        extra.append(kb.vocab["veranstaltungsstatus"].label(status, lang))
+    return (f'<p class="kb-card-when">{event_lists.when_html(entry, lang)}'
+            + "".join(f" · {esc(x)}" for x in extra) + "</p>")
+
+
+# kind -> how its catalogue groups its cards (default: one list, sorted by the visitor's choice)
+CARD_GROUPS = {events.KIND: _event_groups}
+# kind -> a line each card shows above its summary
+CARD_LINES = {events.KIND: _event_card_line}
 
 
 def finder_url(lang: str) -> str:
@@ -128,7 +206,7 @@ def _projects_map(kb: KnowledgeBase, projects: list[Entry], lang: str, here: str
                     list_summary=label(lang, "map_list", n=len(towns)), skip=label(lang, "map_skip"))
 
 
-def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
+def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str, level: int = 2) -> str:
     data = "".join(
         f' data-{facet}="{esc(" ".join(facet_values(entry, facet)))}"' for facet in KINDS[entry.kind].facets
     )
@@ -143,7 +221,8 @@ def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
         f'<li class="kb-card" data-slug="{entry.slug}"{data}'
         f'{f" data-date={chr(34)}{date.isoformat()}{chr(34)}" if date else ""}'
         + (f' data-keywords="{esc(keywords)}"' if keywords else "") + '>'
-        f'<h2 class="kb-card-title"{untranslated}>{link(href, entry.title(lang))}</h2>'
+        f'<h{level} class="kb-card-title"{untranslated}>{link(href, entry.title(lang))}</h{level}>'
+        + (CARD_LINES[entry.kind](kb, entry, lang) if entry.kind in CARD_LINES else "") +
         f'<p{untranslated}>{esc(entry.text("kurz", lang))}</p>'
         + (f'<p class="kb-card-facts">{" · ".join(esc(c) for c in chips)}</p>' if chips else "")
         + "</li>"
@@ -174,6 +253,11 @@ def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) ->
         # The entries have pages of their own: the site search should lead there, not here.
         listing = ul(items, "kb-list") or f"<p>{esc(label(lang, 'topic_none'))}</p>"
         parts.append(block(f"<div data-pagefind-ignore>{listing}</div>"))
+    # Veranstaltungen: only where the topic has any
+    dates = event_lists.listing(kb, index.events_by_topic.get(key, []), lang, here, events.today())
+    if dates:
+        parts.append(f"\n\n## {md_text(label(lang, 'events_of_topic'))}\n")
+        parts.append(block(f"<div data-pagefind-ignore>{dates}</div>"))
     parts.append(block(f'<p>{link(urls.relative(here, urls.prefix(lang) + "themen/"), label(lang, "topics_all"))}</p>'))
     return "".join(parts)
 
@@ -247,4 +331,6 @@ def newest_html(kb: KnowledgeBase, lang: str) -> str:
         f'<span class="kb-muted">{esc(label(lang, "kind_" + e.kind))}:</span> ' + summary_item(e, lang, here)
         for e in entries[:NEWEST_LIMIT]
     ]
-    return f'<h2 id="neu">{esc(label(lang, "newest"))}</h2>' + ul(items, "kb-list kb-newest")
+    # Veranstaltungen: the next dates first, when any are announced
+    return (event_lists.next_html(kb, lang, events.today())
+            + f'<h2 id="neu">{esc(label(lang, "newest"))}</h2>' + ul(items, "kb-list kb-newest"))

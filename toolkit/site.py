@@ -24,7 +24,7 @@ from toolkit.model import LANGUAGES, DEFAULT_LANGUAGE, KnowledgeBase
 from toolkit.operator_facts import MARKER, fill
 from toolkit.problems import Problem, Problems
 from toolkit.provenance import EditLink, Provenance, page_provenance
-from toolkit.render_entry import entry_markdown
+from toolkit.entry_pages import entry_markdown
 from toolkit.kinds import ENTRY_FOLDERS, KINDS
 from toolkit.routes import TOPIC_FOLDER, Role, Route, route
 

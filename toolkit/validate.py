@@ -109,6 +109,10 @@ class Checker:
             self.error(key, f"'{spec.name}' contains the invisible control character U+{ord(control.group()):04X}; "
                             f"delete it")
             return None
+        if spec.pattern and not re.fullmatch(spec.pattern, value.strip()):
+            self.error(key, f"'{spec.name}' must be {spec.pattern_hint or 'written as the template shows'}, "
+                            f"not {_describe(value)}")
+            return None
         return value.strip()
 
     def _int(self, value: Any, spec: Field, key: Key) -> int | None:
