@@ -28,7 +28,7 @@ def when_html(entry: Entry, lang: str) -> str:
     """The date as a <time> element, or the period of an undated event in words."""
     data = entry.data
     if not events.dated(data):
-        return esc(label(lang, "events_documented") + ", " + events.when_text(data, lang))
+        return esc(label(lang, "events_period", period=events.when_text(data, lang)))
     return f'<time datetime="{data["beginn"].isoformat()}">{esc(events.when_text(data, lang))}</time>'
 
 

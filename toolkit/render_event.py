@@ -44,10 +44,6 @@ class EventPage(EntryPage):
             f'<dl>{FACT_SEPARATOR.join(_fact(lang, k, v) for k, v in facts if v)}</dl>'
             f"</section>"
         ))
-        if events.dated(data):
-            href = ics.event_file(e.slug)
-            parts.append(block(f'<p class="kb-ics" {SEARCH_IGNORE}><a href="{href}" download '
-                               f'type="text/calendar">{esc(label(lang, "ics_download"))}</a></p>'))
         body = e.body.get(lang) if e.translated(lang) else e.body.get("de", "")
         if body and body.strip():
             parts.append(f'\n\n<div class="kb-body" markdown="1"{wrap}>\n\n{body.strip()}\n\n</div>\n')
@@ -88,7 +84,10 @@ class EventPage(EntryPage):
             return esc(label(lang, "zeitraum_doc", period=events.when_text(data, lang)))
         first = events.start(data)
         stamp = first.isoformat(timespec="minutes") if isinstance(first, dt.datetime) else first.isoformat()
-        return f'<time datetime="{stamp}">{esc(events.when_text(data, lang))}</time>'
+        # The calendar file right where the date is: that is where a visitor looks for it.
+        return (f'<time datetime="{stamp}">{esc(events.when_text(data, lang))}</time><br>'
+                f'<a class="kb-ics" href="{ics.event_file(self.entry.slug)}" download type="text/calendar" '
+                f'{SEARCH_IGNORE}>{esc(label(lang, "ics_download"))}</a>')
 
     def registration(self, registration: dict) -> str:  # type: ignore[type-arg]
         parts = []

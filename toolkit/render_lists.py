@@ -158,10 +158,17 @@ def _event_groups(kb: KnowledgeBase, entries: list[Entry], lang: str, here: str)
     if past:
         parts.append(f'<section class="kb-card-group" aria-labelledby="kb-past">'
                      f'<h2 id="kb-past">{esc(label(lang, "events_past"))}</h2>')
-        for year in sorted({events.year(e.data) for e in past}, reverse=True):
-            cards = "".join(_card(kb, e, lang, here, 4) for e in past if events.year(e.data) == year)
-            parts.append(f'<section class="kb-card-group" aria-labelledby="kb-year-{year}">'
-                         f'<h3 id="kb-year-{year}">{year}</h3><ul class="kb-cards">{cards}</ul></section>')
+        # Dated ones under their year; those documented without a date after them, under their own heading.
+        years: list[tuple[str, str, list[Entry]]] = [
+            (f"kb-year-{year}", str(year), [e for e in past if events.dated(e.data) and events.year(e.data) == year])
+            for year in sorted({events.year(e.data) for e in past if events.dated(e.data)}, reverse=True)]
+        undated = [e for e in past if not events.dated(e.data)]
+        if undated:
+            years.append(("kb-undated", label(lang, "events_documented"), undated))
+        for anchor, heading, group in years:
+            cards = "".join(_card(kb, e, lang, here, 4) for e in group)
+            parts.append(f'<section class="kb-card-group" aria-labelledby="{anchor}">'
+                         f'<h3 id="{anchor}">{esc(heading)}</h3><ul class="kb-cards">{cards}</ul></section>')
         parts.append("</section>")
     return f'<div class="kb-card-groups">{"".join(parts)}</div>'
 
