@@ -84,8 +84,8 @@ def order_key(data: dict[str, Any]) -> tuple[int, str]:
     """Soonest first: by first day and starting time; undated events after every dated one."""
     if not dated(data):
         return (dt.date.max.toordinal(), "")
-    clock = data.get("uhrzeit", {}).get("von", "")
-    return (data["beginn"].toordinal(), clock)
+    clock = _time(data.get("uhrzeit", {}).get("von")) or dt.time(0, 0)
+    return (data["beginn"].toordinal(), clock.isoformat())
 
 
 # -- Words ------------------------------------------------------------------------------------
@@ -151,14 +151,16 @@ def check(data: dict[str, Any], meta: dict[str, Any], error: Callable[[tuple[str
     """What single fields cannot say: an event needs a date or a period, a place, and an order in
     its days. ``data`` holds the valid fields, ``meta`` everything written (a field written but
     wrong is reported already); ``error(key, message)`` reports at the line of ``key``."""
-    if any(name in meta and name not in data for name in ("beginn", "ende", "zeitraum", "uhrzeit", "anmeldung")):
+    written = [name for name in ("beginn", "ende", "zeitraum", "uhrzeit", "anmeldung")
+               if meta.get(name) not in (None, "", [], {})]
+    if any(name not in data for name in written):
         return
     if "beginn" in data and "zeitraum" in data:
         error(("zeitraum",), "'zeitraum' is for a past event documented without a date; this event has "
                              "'beginn', so remove 'zeitraum'")
     if "beginn" not in data:
         if "zeitraum" not in data:
-            error((), "an event needs 'beginn' (its first day, YYYY-MM-DD), or, for a past event documented "
+            error(("beginn",) if "beginn" in meta else (), "an event needs 'beginn' (its first day, YYYY-MM-DD), or, for a past event documented "
                       "without a date, 'zeitraum' with the years it took place in")
         for name in ("ende", "uhrzeit", "anmeldung"):
             if name in data:
@@ -169,7 +171,7 @@ def check(data: dict[str, Any], meta: dict[str, Any], error: Callable[[tuple[str
         error(("ende",), f"'ende' ({data['ende'].isoformat()}) is before 'beginn' ({first.isoformat()}); "
                          f"swap them or correct the date")
     times = data.get("uhrzeit", {})
-    if last_day(data) == first and times.get("von") and times.get("bis") and times["bis"] <= times["von"]:
+    if last_day(data) == first and times.get("von") and times.get("bis") and _time(times["bis"]) <= _time(times["von"]):
         error(("uhrzeit", "bis"), f"'bis' ({times['bis']}) is not after 'von' ({times['von']}) on the same day; "
                                   f"correct the times, or give 'ende' if it ends on a later day")
     deadline = data.get("anmeldung", {}).get("frist")

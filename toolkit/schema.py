@@ -162,7 +162,7 @@ BEGRIFF: tuple[Field, ...] = (
 )
 
 # Veranstaltungen
-TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]"
+TIME = r"([01]?[0-9]|2[0-3]):[0-5][0-9]"
 
 
 def clock(name: str, doc: str) -> Field:

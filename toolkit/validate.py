@@ -210,7 +210,8 @@ class Checker:
             return None
         clean = self.fields(value, spec.fields, key)
         low, high = clean.get("min", clean.get("von")), clean.get("max", clean.get("bis"))
-        if low is not None and high is not None and low > high:
+        # Numbers only: times of day ("von": "19:00") may run past midnight into a later day.
+        if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
             self.error(key, f"'{spec.name}': the lower value {low} is greater than the upper value {high}")
             return None
         return clean
