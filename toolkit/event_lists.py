@@ -63,9 +63,11 @@ def listing(kb: KnowledgeBase, slugs: list[str], lang: str, here: str, day: dt.d
 
 
 def next_html(kb: KnowledgeBase, lang: str, day: dt.date) -> str:
-    """The start page's next upcoming dates; nothing when none is announced."""
+    """The start page's next upcoming dates, cancelled ones left out; nothing when none is announced."""
     here = urls.prefix(lang)
     coming, _ = split(list(kb.collection(events.KIND).values()), day)
+    # A cancelled event stays in the catalogue, marked; it is no "next date".
+    coming = [e for e in coming if e.data.get("status") != events.CANCELLED]
     if not coming:
         return ""
     items = [item(kb, e, lang, here) for e in coming[:events.NEXT_LIMIT]]
