@@ -10,6 +10,7 @@ import datetime as dt
 
 from toolkit import events, urls
 from toolkit.labels import label
+from toolkit.map import MapTown
 from toolkit.markup import esc, link, ul
 from toolkit.model import Entry, KnowledgeBase
 
@@ -74,3 +75,20 @@ def next_html(kb: KnowledgeBase, lang: str, day: dt.date) -> str:
     more = link(urls.relative(here, urls.catalogue_url(events.KIND, lang)), label(lang, "events_all"))
     return (f'<h2 id="termine">{esc(label(lang, "events_next"))}</h2>' + ul(items, "kb-list kb-events")
             + f"<p>{more}</p>")
+
+
+def event_towns(kb: KnowledgeBase, entries: list[Entry], lang: str, here: str) -> list[MapTown]:
+    """The places of ``entries`` on site as dots for a map on the page at ``here``, dated in the list."""
+    towns = []
+    for entry in entries:
+        place = entry.data.get("ort")
+        if not place:
+            continue
+        towns.append(MapTown(
+            name=place["name"], region=kb.vocab["bundesland"].label(place["bundesland"], lang),
+            lon=place["laenge"], lat=place["breite"],
+            project=f"{entry.title(lang)} ({events.when_text(entry.data, lang)})",
+            href=urls.relative(here, urls.entry_url(entry.kind, entry.slug, lang)),
+            project_lang=None if entry.translated(lang) else "de",
+        ))
+    return towns

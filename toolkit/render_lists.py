@@ -108,7 +108,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
                f'<a class="kb-applied-change" href="{finder}">{esc(label(lang, "applied_change"))}</a></p>'
                if finder else "")
     return (
-        (_projects_map(kb, entries, lang, here) if kind == "modellvorhaben" else "")
+        (CATALOGUE_MAPS[kind](kb, entries, lang, here) if kind in CATALOGUE_MAPS else "")
         + f'<div class="kb-catalogue" data-kind="{kind}" data-pagefind-ignore="all">'
         f'<link rel="stylesheet" href="{asset}catalogue.css">'
         f'<noscript><link rel="stylesheet" href="{asset}catalogue-noscript.css">'
@@ -195,6 +195,14 @@ def _event_card_line(kb: KnowledgeBase, entry: Entry, lang: str) -> str:
             + "".join(f" · {esc(x)}" for x in extra) + "</p>")
 
 
+def _events_map(kb: KnowledgeBase, entries: list[Entry], lang: str, here: str) -> str:
+    """The places of the upcoming events on site, soonest first in the list below the map."""
+    coming, _ = event_lists.split(entries, events.today())
+    towns = event_lists.event_towns(kb, coming, lang, here)
+    return map_html(towns=towns, caption=label(lang, "map_events"), list_summary=label(lang, "map_list", n=len(towns)),
+                    skip=label(lang, "map_skip"))
+
+
 # kind -> how its catalogue groups its cards (default: one list, sorted by the visitor's choice)
 CARD_GROUPS = {events.KIND: _event_groups}
 # kind -> a line each card shows above its summary
@@ -211,6 +219,14 @@ def _projects_map(kb: KnowledgeBase, projects: list[Entry], lang: str, here: str
                    key=lambda t: (sort_key(t.name), sort_key(t.project)))
     return map_html(towns=towns, caption=label(lang, "map_all"),
                     list_summary=label(lang, "map_list", n=len(towns)), skip=label(lang, "map_skip"))
+
+
+# kind -> the map above its catalogue
+CATALOGUE_MAPS = {
+    "modellvorhaben": _projects_map,
+    # Veranstaltungen
+    events.KIND: _events_map,
+}
 
 
 def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str, level: int = 2) -> str:
