@@ -311,11 +311,14 @@ class _Generator:
         return result
 
     def town_name(self) -> str:
+        tries = 0
         while True:
+            tries += 1
             name = self.rng.choice(words.TOWN_FIRST) + self.rng.choice(words.TOWN_SECOND)
             if self.rng.random() < 0.3:
                 name += " an der " + self.rng.choice(words.RIVERS)
-            if name not in self.town_names or len(self.town_names) > 5_000:
+            # Once nearly every combination is taken, a name may repeat rather than be searched forever.
+            if name not in self.town_names or len(self.town_names) > 5_000 or tries > 1_000:
                 self.town_names.add(name)
                 return name
 
@@ -536,7 +539,7 @@ class _Generator:
         data["format"] = rng.choice(tools).slug
         data["themen"] = _Flow(self.picks("themen", i, 1, 3))
         data["zielgruppen"] = _Flow(self.picks("zielgruppen", i, 1, 3))
-        data["veranstalter"] = f"Stadtverwaltung {self.town_name()}"
+        data["veranstalter"] = f"Stadtverwaltung {event.title['de'].split(' in ', 1)[1]}"
         if i % 2:
             data["kosten"], english["kosten"] = "kostenfrei", "free of charge"
         if "ort" in data:
