@@ -45,6 +45,8 @@ PAGES = {
     "project": "modellvorhaben/attraktiv-wohnen-in-der-kleinstadt/",
     "topic": "themen/wohnen/",
     "facet-value": "werkzeuge/formattyp/werkstatt/",
+    "events": "veranstaltungen/",
+    "event": "veranstaltungen/sondierungsworkshop-digitale-transformation/",
     "finder": "methodenfinder/",
     "topics": "themen/",
     "glossary": "glossar/",

@@ -13,7 +13,7 @@ import yaml
 
 from conftest import REPO, build
 
-SIZE = ["--tools", "20", "--projects", "5", "--terms", "20"]
+SIZE = ["--tools", "20", "--projects", "5", "--terms", "20", "--events", "30"]
 
 
 def corpus(dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -34,7 +34,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def entries(project: Path) -> list[tuple[str, str, dict[str, str]]]:
     """(folder, slug, {lang: title}) of every synthetic entry."""
     found = []
-    for folder in ("werkzeuge", "modellvorhaben"):
+    for folder in ("werkzeuge", "modellvorhaben", "veranstaltungen"):
         for path in sorted((project / "docs" / folder).glob("*.md")):
             if path.name.startswith("index.") or path.name.endswith(".en.md"):
                 continue
@@ -52,6 +52,7 @@ def test_tiny_corpus_has_the_asked_entries(tiny: Path) -> None:
     found = entries(tiny)
     assert sum(folder == "werkzeuge" for folder, _, _ in found) == 20
     assert sum(folder == "modellvorhaben" for folder, _, _ in found) == 5
+    assert sum(folder == "veranstaltungen" for folder, _, _ in found) == int(SIZE[SIZE.index("--events") + 1])
     assert len(yaml.safe_load((tiny / "docs" / "glossar.yml").read_text(encoding="utf-8"))) == int(SIZE[SIZE.index("--terms") + 1])
 
 
@@ -78,7 +79,7 @@ def test_tiny_corpus_builds_with_every_entry_in_both_languages(tiny: Path) -> No
 def test_same_arguments_give_the_same_files(tiny: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert corpus(again).returncode == 0
-    for folder in ("docs", "docs/werkzeuge", "docs/modellvorhaben"):
+    for folder in ("docs", "docs/werkzeuge", "docs/modellvorhaben", "docs/veranstaltungen"):
         _match, mismatch, errors = filecmp.cmpfiles(tiny / folder, again / folder,
                                                    [p.name for p in (again / folder).iterdir() if p.is_file()],
                                                    shallow=False)

@@ -15,8 +15,9 @@ import pytest
 from conftest import REPO, copy_project
 from support.projects import git
 from toolkit.content.conventions import LIST_SEPARATOR
+from toolkit.content.kinds import ENTRY_KINDS
 from toolkit.content.kinds import FIELDS as KINDS
-from toolkit.publish.export import csv_columns, data_files, entry_record
+from toolkit.publish.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
 from toolkit.render.feed import ATOM, atom_feed
 from toolkit.render.redirects import redirect_pages
 from toolkit.site.facade import Site
@@ -121,7 +122,7 @@ def test_feed_is_atom_with_absolute_addresses_newest_first(real: Site) -> None:
     assert root.tag == f"{A}feed"
     assert [link.attrib["href"] for link in root.findall(f"{A}link[@rel='self']")] == [SITE_URL + "en/feed.xml"]
     entries = root.findall(f"{A}entry")
-    assert len(entries) == len(real.kb.tools) + len(real.kb.projects)
+    assert len(entries) == sum(len(real.kb.collection(kind.name)) for kind in ENTRY_KINDS if kind.feed)
     updated = [e.findtext(f"{A}updated", "") for e in entries]
     assert updated == sorted(updated, reverse=True)
     assert root.findtext(f"{A}updated") == updated[0]

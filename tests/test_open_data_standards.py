@@ -14,6 +14,7 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from conftest import REPO
 from htmlscan import page_file, parse, resolve
+from toolkit.content.kinds import KINDS
 from toolkit.publish.datapackage import PACKAGE_FILE
 from toolkit.publish.dcat import DCAT_FILE, LICENCE
 
@@ -74,7 +75,7 @@ def test_dcat_metadata_is_rdf_with_what_dcat_ap_de_requires(built_site: Path, la
     for prop in (DCT.title, DCT.description, DCT.publisher, DCAT.dataset):
         assert graph.value(catalogue, prop) is not None, prop
     datasets = set(graph.objects(catalogue, DCAT.dataset))
-    assert datasets == set(graph.subjects(RDF.type, DCAT.Dataset)) and len(datasets) == 3
+    assert datasets == set(graph.subjects(RDF.type, DCAT.Dataset)) and len(datasets) == len(KINDS)
     files: set[str] = set()
     for dataset in datasets:
         for prop in (DCT.title, DCT.description, DCT.publisher, DCAT.contactPoint, DCAT.theme, DCAT.distribution):

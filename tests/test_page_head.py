@@ -111,7 +111,7 @@ def test_every_page_has_open_graph_for_link_previews(pages: dict[str, Page]) -> 
         lang = lang_of(url)
         canonical = [e.attrs["href"] for e in page.find("link", rel="canonical")]
         assert og(page, "og:url") == canonical == [site_url() + url], url
-        assert og(page, "og:type") == ["article" if re.fullmatch(r"(en/)?(werkzeuge|modellvorhaben)/[^/]+/", url) else "website"]
+        assert og(page, "og:type") == ["article" if re.fullmatch(rf"(en/)?({'|'.join(ENTRY_FOLDERS)})/[^/]+/", url) else "website"]
         assert og(page, "og:locale") == [LOCALES[lang]], url
         assert og(page, "og:locale:alternate") == [LOCALES[o] for o in LANGUAGES if o != lang], url
         assert og(page, "og:description") == meta(page, name="description"), url

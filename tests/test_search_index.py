@@ -21,6 +21,7 @@ from toolkit.sources.load import load
     ("werkzeuge/zukunftswerkstatt.md", "Werkzeug", "Tool"),
     ("werkzeuge/zukunftswerkstatt.en.md", "Werkzeug", "Tool"),
     ("modellvorhaben/attraktiv-wohnen.md", "Modellvorhaben", "Model project"),
+    ("veranstaltungen/sondierungsworkshop-digitale-transformation.en.md", "Veranstaltung", "Event"),
     ("glossar.md", "Glossar", "Glossary"),
     ("glossar.en.md", "Glossar", "Glossary"),
     ("werkzeuge/index.md", "Seite", "Page"),

@@ -123,6 +123,17 @@ def test_main_is_published_to_pages_with_least_privilege() -> None:
     assert data["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 
+def test_the_published_site_is_rebuilt_daily_with_todays_date() -> None:
+    """Events move from "upcoming" to "past" without a commit: a daily run, built with today's day
+    (SOURCE_DATE_EPOCH), not the fixed day the Makefile gives reproducible builds."""
+    data = workflow("veroeffentlichen.yml")
+    assert data["on"]["schedule"], "no daily run"
+    commands = runs(data["jobs"]["bauen"])
+    day = next(i for i, c in enumerate(commands) if "SOURCE_DATE_EPOCH" in c)
+    assert "Europe/Berlin" in commands[day] and "GITHUB_ENV" in commands[day]
+    assert commands.index("make test") < day < commands.index("make build"), "tests keep the fixed day"
+
+
 def test_the_weekly_link_check_reports_but_never_blocks() -> None:
     data = workflow("links.yml")
     assert "schedule" in data["on"] and "pull_request" not in data["on"]
@@ -135,7 +146,8 @@ def test_issue_forms_offer_the_vocabularys_labels() -> None:
     """The dropdowns must follow docs/vokabular.yml: a renamed or new topic shows up here."""
     vocab = load_vocabularies(REPO / "docs", REPO, Problems())
     names = [p.name for p in FORMS]
-    assert names == ["fehler-melden.yml", "modellvorhaben-vorschlagen.yml", "werkzeug-vorschlagen.yml"]
+    assert names == ["fehler-melden.yml", "modellvorhaben-vorschlagen.yml", "veranstaltung-melden.yml",
+                     "werkzeug-vorschlagen.yml"]
     for path in FORMS:
         form = yaml.safe_load(path.read_text(encoding="utf-8"))
         for element in form["body"]:

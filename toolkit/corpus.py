@@ -32,7 +32,7 @@ MARKER = "CORPUS.txt"
 # What a corpus takes from the project as it is; entries are replaced.
 PROJECT_FILES = ("mkdocs.yml",)
 PROJECT_FOLDERS = ("hooks", "overrides", "docs")
-ENTRY_FOLDERS = ("werkzeuge", "modellvorhaben")
+ENTRY_FOLDERS = ("werkzeuge", "modellvorhaben", "veranstaltungen")
 # Hand-written pages link to entries and glossary terms by slug; those slugs must exist.
 _ENTRY_LINK = re.compile(r"\b(werkzeuge|modellvorhaben)/([a-z0-9]+(?:-[a-z0-9]+)*)\.md\b")
 _TERM_LINK = re.compile(r"\bglossar\.md#([a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -59,6 +59,11 @@ HEADINGS = {
     "modellvorhaben": {"de": ["Worum es geht", "Vorgehen", "Was andere mitnehmen können"],
                        "en": ["What it is about", "Approach", "What other towns can take away"]},
 }
+# Veranstaltungen: the vocabularies only events use, and the years their dates fall in, around
+# the day builds take as today (2026-01-01): some past, most upcoming.
+EVENT_VOCABULARIES = ("veranstaltungsstatus", "barrierefreiheit")
+EVENT_FIRST_DAY = dt.date(2025, 1, 1)
+EVENT_DAYS = 900
 FIRST_REVIEW = dt.date(2024, 1, 1)
 REVIEW_DAYS = 900
 
@@ -75,6 +80,7 @@ class Corpus:
     tools: int
     projects: int
     terms: int
+    events: int = 0
     files: int = 0
     unused: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> keys no entry uses
 
@@ -106,7 +112,7 @@ class _Named:
 
 
 def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms: int, seed: int = 1,
-                 replace: bool = False) -> Corpus:
+                 replace: bool = False, events: int = 0) -> Corpus:
     """Write the corpus into ``dest`` (empty, missing, or an earlier corpus with ``replace``)."""
     if min(tools, projects, terms) < 1:
         raise CorpusError("a corpus needs at least one tool, one model project and one glossary term")
@@ -128,7 +134,7 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
     term_list = gen.terms(terms, reserved=linked["glossar"])
     tool_list = gen.tool_names(tools, reserved=linked["werkzeuge"])
     project_list = gen.project_names(projects, reserved=linked["modellvorhaben"])
-    corpus = Corpus(dest, tools, projects, terms)
+    corpus = Corpus(dest, tools, projects, terms, events)
     written = [docs / GLOSSARY_FILE]
     (docs / GLOSSARY_FILE).write_text(gen.glossary_yaml(term_list), encoding="utf-8")
     for i, tool in enumerate(tool_list):
@@ -136,12 +142,18 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
     for i, proj in enumerate(project_list):
         written += _write_entry(docs / "modellvorhaben" / proj.slug,
                                 *gen.project(i, proj, tool_list, term_list))
+    # Veranstaltungen: drawn after every other entry, so a corpus without events stays the same
+    for i, event in enumerate(gen.event_names(events)):
+        written += _write_entry(docs / "veranstaltungen" / event.slug, *gen.event(i, event, tool_list, term_list))
     corpus.files = len(written)
+    # The events' own vocabularies count only where events were asked for.
+    own = set() if events else set(EVENT_VOCABULARIES)
     corpus.unused = {name: [k for k in keys if k not in gen.used[name]] for name, keys in vocab.items()
-                     if any(k not in gen.used[name] for k in keys)}
+                     if name not in own and any(k not in gen.used[name] for k in keys)}
     (dest / MARKER).write_text(
         "A synthetic benchmark corpus, made by:\n"
-        f"python -m toolkit corpus --tools {tools} --projects {projects} --terms {terms} --seed {seed} DEST\n",
+        f"python -m toolkit corpus --tools {tools} --projects {projects} --terms {terms} --events {events} "
+        f"--seed {seed} DEST\n",
         encoding="utf-8")
     return corpus
 
@@ -299,11 +311,14 @@ class _Generator:
         return result
 
     def town_name(self) -> str:
+        tries = 0
         while True:
+            tries += 1
             name = self.rng.choice(words.TOWN_FIRST) + self.rng.choice(words.TOWN_SECOND)
             if self.rng.random() < 0.3:
                 name += " an der " + self.rng.choice(words.RIVERS)
-            if name not in self.town_names or len(self.town_names) > 5_000:
+            # Once nearly every combination is taken, a name may repeat rather than be searched forever.
+            if name not in self.town_names or len(self.town_names) > 5_000 or tries > 1_000:
                 self.town_names.add(name)
                 return name
 
@@ -476,3 +491,63 @@ class _Generator:
             _front_matter(english, self.body("modellvorhaben", "en", seed=body_seed,
                                              mentions=[t.en for t in mentioned], links=link["en"])),
         )
+
+    # -- Veranstaltungen ---------------------------------------------------------------------
+    def event_names(self, count: int) -> list[_Named]:
+        kinds = [("Werkstatt", "Workshop"), ("Fachtag", "Expert day"), ("Netzwerktreffen", "Network meeting"),
+                 ("Sprechstunde", "Consultation"), ("Tagung", "Conference"), ("Exkursion", "Study trip")]
+        result: list[_Named] = []
+        seen: set[str] = set()
+        for i in range(count):
+            kind_de, kind_en = kinds[i % len(kinds)]
+            town = self.town_name()
+            de, en = f"{kind_de} in {town}", f"{kind_en} in {town}"
+            slug = slugify(de)
+            while slug in seen:
+                slug += "-2"
+            seen.add(slug)
+            result.append(_Named(slug, {"de": de, "en": en}))
+        return result
+
+    def event(self, i: int, event: _Named, tools: list[_Named], terms: list[_Term]) -> tuple[str, str]:
+        rng = self.rng
+        data: dict[str, Any] = {"titel": event.title["de"], "kurz": self.summary("de")}
+        english: dict[str, Any] = {"titel": event.title["en"], "kurz": self.summary("en")}
+        if i % 20 == 19:  # documented without a date: its period only
+            start = rng.randint(2019, 2021)
+            data["zeitraum"] = {"von": start, "bis": start + 1}
+        else:
+            first = EVENT_FIRST_DAY + dt.timedelta(days=rng.randrange(EVENT_DAYS))
+            data["beginn"] = first
+            if i % 4 == 1:
+                data["ende"] = first + dt.timedelta(days=rng.randint(1, 2))
+            if i % 3 != 2:
+                hour = rng.randint(9, 17)
+                data["uhrzeit"] = {"von": f"{hour:02d}:00", "bis": f"{hour + 2:02d}:30"} if i % 4 != 1 else \
+                    {"von": f"{hour:02d}:00"}
+            if i % 3 != 2 or i % 2:
+                state = self.pick("bundesland", i)
+                lat, lon, spread = STATE_CENTRES.get(state, (51.0, 10.0, 0.5))
+                data["ort"] = {"name": self.town_name(), "bundesland": state,
+                               "breite": round(lat + rng.uniform(-spread, spread), 2),
+                               "laenge": round(lon + rng.uniform(-spread, spread), 2)}
+            if i % 3 != 0 or "ort" not in data:
+                data["online"] = {"plattform": "Videokonferenz", "url": f"https://example.org/termine/{event.slug}"}
+            if i % 2 == 0:
+                data["anmeldung"] = {"url": f"https://example.org/anmeldung/{event.slug}",
+                                     "frist": first - dt.timedelta(days=rng.randint(0, 20))}
+        data["format"] = rng.choice(tools).slug
+        data["themen"] = _Flow(self.picks("themen", i, 1, 3))
+        data["zielgruppen"] = _Flow(self.picks("zielgruppen", i, 1, 3))
+        data["veranstalter"] = f"Stadtverwaltung {event.title['de'].split(' in ', 1)[1]}"
+        if i % 2:
+            data["kosten"], english["kosten"] = "kostenfrei", "free of charge"
+        if "ort" in data:
+            data["barrierefreiheit"] = _Flow(self.picks("barrierefreiheit", i, 1, 2))
+        if i % 7 == 3:
+            data["status"] = self.pick("veranstaltungsstatus", i // 7)
+        data["begriffe"] = _Flow(t.slug for t in rng.sample(terms, min(len(terms), rng.randint(0, 2))))
+        if not data["begriffe"]:
+            del data["begriffe"]
+        data["geprueft"] = self.date()
+        return _front_matter(data, ""), _front_matter(english, "")

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from toolkit.content import events
 from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
 from toolkit.content.order import by_title
 
@@ -34,6 +35,9 @@ class CrossIndex:
     terms_of: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
     # term slug -> [(kind, slug)] of the entries that list it or whose German text uses it
     term_used_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Veranstaltungen: tool slug (its format) -> event slugs, and topic -> event slugs; soonest first
+    events_by_tool: dict[str, list[str]] = field(default_factory=dict)
+    events_by_topic: dict[str, list[str]] = field(default_factory=dict)
 
 
 def build_index(kb: KnowledgeBase) -> CrossIndex:
@@ -54,7 +58,28 @@ def build_index(kb: KnowledgeBase) -> CrossIndex:
         index.projects_by_topic[topic] = [s for s in project_order if topic in kb.projects[s].get("themen", [])]
 
     _terms(kb, index, [*(kb.tools[s] for s in tool_order), *(kb.projects[s] for s in project_order)])
+    _events(kb, index)
     return index
+
+
+# Veranstaltungen
+def _events(kb: KnowledgeBase, index: CrossIndex) -> None:
+    """Events by their format and by topic, in date order; their glossary terms join the others'."""
+    found = kb.collection(events.KIND)
+    order = sorted(found, key=lambda slug: (events.order_key(found[slug].data), slug))
+    by_tool: dict[str, list[str]] = defaultdict(list)
+    by_topic: dict[str, list[str]] = defaultdict(list)
+    for slug in order:
+        data = found[slug].data
+        if data.get("format"):
+            by_tool[data["format"]].append(slug)
+        for topic in data.get("themen", []):
+            by_topic[topic].append(slug)
+    index.events_by_tool, index.events_by_topic = dict(by_tool), dict(by_topic)
+    if order:
+        used_before = {term: list(places) for term, places in index.term_used_in.items()}
+        _terms(kb, index, [found[s] for s in order])
+        index.term_used_in = {term: used_before.get(term, []) + places for term, places in index.term_used_in.items()}
 
 
 def _related(kb: KnowledgeBase, order: list[str]) -> dict[str, list[str]]:

@@ -97,7 +97,8 @@
     return { name: fieldset.getAttribute("data-facet"), options: options, legend: legend ? legend.textContent : "" };
   });
 
-  var entries = Array.prototype.map.call(list.querySelectorAll(":scope > li[data-slug]"), function (li, position) {
+  // The cards of every list: the events' catalogue groups them (upcoming, then past years).
+  var entries = Array.prototype.map.call(root.querySelectorAll(".kb-cards > li[data-slug]"), function (li, position) {
     var values = {};
     facets.forEach(function (facet) {
       values[facet.name] = (li.getAttribute("data-" + facet.name) || "").split(" ").filter(Boolean);
@@ -106,6 +107,10 @@
              spelled: null, plain: null };
   });
   var total = entries.length;
+  // A group of cards with a heading hides while a filter hides every card in it.
+  var groups = Array.prototype.map.call(root.querySelectorAll(".kb-card-group"), function (group) {
+    return { el: group, cards: entries.filter(function (entry) { return group.contains(entry.el); }) };
+  }).filter(function (group) { return group.cards.length > 0; });
 
   // The card's text is read only when a visitor first types: a page that is only looked at or
   // filtered by facets never reads 2,000 cards' text.
@@ -312,6 +317,10 @@
     }
 
     changes.forEach(function (entry) { entry.el.hidden = !entry.shown; });
+    groups.forEach(function (group) {
+      var empty = !group.cards.some(function (entry) { return entry.shown; });
+      if (group.el.hidden !== empty) group.el.hidden = empty;
+    });
 
     var ticked = 0;
     facets.forEach(function (facet, i) {

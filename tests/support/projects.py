@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPO, copy_project
+from toolkit.content.kinds import ENTRY_FOLDERS
 
 # A small valid knowledge base: a few entries, terms and figures.
 BASE = REPO / "tests" / "fixtures" / "base"
@@ -22,12 +23,12 @@ def tiny_project(dest: Path) -> Path:
     """
     project = copy_project(dest)
     docs = project / "docs"
-    for folder in ("werkzeuge", "modellvorhaben"):
+    for folder in ENTRY_FOLDERS:
         for source in (docs / folder).glob("*.md"):
             if not source.name.startswith("index."):
                 source.unlink()
     for page in docs.rglob("*.md"):
-        if page.parent.name not in ("werkzeuge", "modellvorhaben") or page.name.startswith("index."):
+        if page.parent.name not in ENTRY_FOLDERS or page.name.startswith("index."):
             page.write_text(f"# {page.stem}\n", encoding="utf-8")
     shutil.copytree(BASE / "docs", docs, dirs_exist_ok=True)
     return project

@@ -9,9 +9,11 @@ its words in ``labels.py`` and its page template in ``render_entry.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from toolkit.content import schema
+from toolkit.content import events, schema
 from toolkit.content.group_size import FACET as GROUP_FACET
 from toolkit.content.schema import Field
 
@@ -36,6 +38,9 @@ class Kind:
     # that matches one finds the entries with that value, though the card does not show it.
     word_facets: tuple[str, ...] = ()
     card_facets: tuple[str, ...] = ()  # facet values shown on each catalogue card
+    # Checks across fields, after each field is checked: (valid fields, fields as written,
+    # report(key, message)).
+    check: Callable[[dict[str, Any], dict[str, Any], Callable[[tuple[str, ...], str], None]], None] | None = None
 
 
 WERKZEUG = Kind(
@@ -53,8 +58,15 @@ MODELLVORHABEN = Kind(
 )
 BEGRIFF = Kind("begriff", schema.BEGRIFF, "glossar", "glossary term", title_field="begriff", pages=False, feed=False,
                csv=False)
+# Veranstaltungen
+VERANSTALTUNG = Kind(
+    "veranstaltung", schema.VERANSTALTUNG, "veranstaltungen", "event",
+    facets=("themen", "format", "zielgruppen", "bundesland", events.ATTENDANCE),
+    word_facets=("themen", "zielgruppen", "bundesland"),
+    check=events.check,
+)
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (WERKZEUG, MODELLVORHABEN, BEGRIFF)}
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (WERKZEUG, MODELLVORHABEN, BEGRIFF, VERANSTALTUNG)}
 # The kinds with a source file and a page per entry, in the order lists and files name them.
 ENTRY_KINDS: tuple[Kind, ...] = tuple(kind for kind in KINDS.values() if kind.pages)
 FIELDS: dict[str, tuple[Field, ...]] = {kind.name: kind.fields for kind in KINDS.values()}

@@ -32,6 +32,9 @@ class Field:
     # An operator fact the published site must show: while empty, a warning (an error in
     # 'check --publication') and a marked placeholder on the pages.
     publication: bool = False
+    # type text: a regular expression the whole value must match, and how to write it, for the message
+    pattern: str | None = None
+    pattern_hint: str = ""
 
 
 class Options(TypedDict, total=False):
@@ -175,6 +178,61 @@ BEGRIFF: tuple[Field, ...] = (
     Field("links", "list", "further reading", item=LINK),
 )
 
+# Veranstaltungen
+TIME = r"([01]?[0-9]|2[0-3]):[0-5][0-9]"
+
+
+def clock(name: str, doc: str) -> Field:
+    """A time of day, Europe/Berlin, written HH:MM."""
+    return Field(name, "text", doc, pattern=TIME, pattern_hint="a time of day written HH:MM, e.g. 09:30")
+
+
+VERANSTALTUNG: tuple[Field, ...] = (
+    text("titel", "title of the event, as announced", required=True, translatable=True),
+    text("kurz", "one sentence: what happens there", required=True, translatable=True),
+    Field("beginn", "date", "first day, as YYYY-MM-DD (leave it out only for a past event documented without a date)"),
+    Field("ende", "date", "last day, as YYYY-MM-DD, if the event lasts more than one day"),
+    Field("uhrzeit", "object", "times of day in Berlin time; without them the event counts as all-day", fields=(
+        clock("von", "when it starts on the first day, HH:MM"),
+        clock("bis", "when it ends on the last day, HH:MM"),
+    )),
+    Field("zeitraum", "object", "only for a past event documented without a date: the years it took place in",
+          fields=(
+              Field("von", "int", "first year it may have taken place in", required=True, minimum=1990, maximum=2100),
+              Field("bis", "int", "last year it may have taken place in", minimum=1990, maximum=2100),
+          )),
+    Field("ort", "object", "where it takes place on site (leave it out for an online-only event)", fields=(
+        text("name", "the town", required=True),
+        Field("bundesland", "key", "federal state", required=True, vocab="bundesland"),
+        text("adresse", "venue and street, if known"),
+        Field("breite", "number", "latitude of the town in degrees, approximate", required=True,
+              minimum=47.0, maximum=55.5),
+        Field("laenge", "number", "longitude of the town in degrees, approximate", required=True,
+              minimum=5.5, maximum=15.5),
+    )),
+    Field("online", "object", "where it takes place online (leave it out for an event on site only)", fields=(
+        text("plattform", "the video platform or tool, e.g. a video conference service", required=True),
+        Field("url", "url", "where to join, if it is public"),
+    )),
+    Field("format", "slug", "the tool this event is an instance of (its slug in docs/werkzeuge/)", ref="werkzeug"),
+    keys("themen", "topics of the event", "themen", required=True),
+    keys("zielgruppen", "whom it is for", "zielgruppen"),
+    text("veranstalter", "who organises it"),
+    Field("anmeldung", "object", "how to register", fields=(
+        Field("url", "url", "registration page"),
+        Field("frist", "date", "registration deadline, as YYYY-MM-DD, on or before the first day"),
+    )),
+    text("kosten", "fee, in words (e.g. 'kostenfrei')", translatable=True),
+    keys("barrierefreiheit", "what the venue offers for accessibility", "barrierefreiheit"),
+    text("barrierefreiheit_hinweise", "further notes on accessibility", translatable=True),
+    Field("status", "key", "planned, fully booked, cancelled or postponed; leave it out while it is planned",
+          vocab="veranstaltungsstatus"),
+    Field("links", "list", "programme, documentation or report", item=LINK),
+    TERMS,
+    REVIEWED,
+    PREVIOUS,
+)
+
 
 def fact(name: str, doc: str, type: str = "text", **kw: Unpack[Options]) -> Field:
     """An operator fact the site needs before it is published."""
@@ -236,4 +294,6 @@ KINDS: dict[str, tuple[Field, ...]] = {
     "werkzeug": WERKZEUG,
     "modellvorhaben": MODELLVORHABEN,
     "begriff": BEGRIFF,
+    # Veranstaltungen
+    "veranstaltung": VERANSTALTUNG,
 }

@@ -43,6 +43,12 @@ FIELD_LABELS = {
     "foerderung": "Förderung", "werkzeuge": "Werkzeuge", "ergebnisse": "Ergebnisse", "links": "Links",
     "begriff": "Begriff", "abkuerzung": "Abkürzung", "definition": "Definition",
     "varianten": "Schreibvarianten", "de": "Deutsch", "en": "Englisch", "siehe_auch": "Siehe auch",
+    # Veranstaltungen
+    "beginn": "Erster Tag", "ende": "Letzter Tag", "uhrzeit": "Uhrzeit", "zeitraum": "Zeitraum (ohne Datum)",
+    "ort": "Ort vor Ort", "adresse": "Gebäude und Straße", "online": "Online", "plattform": "Plattform",
+    "format": "Format (Werkzeug)", "veranstalter": "Veranstalter", "anmeldung": "Anmeldung",
+    "frist": "Anmeldeschluss", "barrierefreiheit": "Barrierefreiheit",
+    "barrierefreiheit_hinweise": "Hinweise zur Barrierefreiheit", "status": "Status",
 }
 BODY_LABEL = "Text"
 # Text fields that hold more than a line: a multi-line box instead of a one-line input.

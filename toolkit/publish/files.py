@@ -17,6 +17,7 @@ from toolkit.publish.dcat import dcat_catalogue, dcat_path
 from toolkit.publish.export import data_files
 from toolkit.render.feed import atom_feed, feed_url
 from toolkit.render.finder import alias_pages
+from toolkit.render.ics import calendar_files
 from toolkit.render.redirects import redirect_pages
 
 
@@ -31,6 +32,8 @@ def published_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url
     files[package_path(lang)] = data_package(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     files[dcat_path(lang)] = dcat_catalogue(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     files[feed_url(lang)] = atom_feed(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
+    # Veranstaltungen: a calendar file per dated event and one of all
+    files.update(calendar_files(kb=kb, lang=lang, site_url=site_url, site_name=site_name))
     if redirects:
         files.update(redirect_pages(kb=kb, lang=lang, site_url=site_url))
         files.update(alias_pages(lang, site_url))

@@ -95,6 +95,46 @@ GERMAN_DOCS = {
     "results": "Ergebnisse",
     "one result": "ein Ergebnis",
     "web pages of the project": "Internetseiten des Vorhabens",
+    # Veranstaltungen
+    "title of the event, as announced": "Titel der Veranstaltung, wie angekündigt",
+    "one sentence: what happens there": "ein Satz: was dort geschieht",
+    "first day, as YYYY-MM-DD (leave it out only for a past event documented without a date)":
+        "erster Tag, als JJJJ-MM-TT (nur bei einer vergangenen Veranstaltung ohne belegtes Datum weglassen)",
+    "last day, as YYYY-MM-DD, if the event lasts more than one day":
+        "letzter Tag, als JJJJ-MM-TT, wenn die Veranstaltung mehrere Tage dauert",
+    "times of day in Berlin time; without them the event counts as all-day":
+        "Uhrzeiten in Berliner Zeit; ohne sie gilt die Veranstaltung als ganztägig",
+    "when it starts on the first day, HH:MM": "Beginn am ersten Tag, HH:MM",
+    "when it ends on the last day, HH:MM": "Ende am letzten Tag, HH:MM",
+    "only for a past event documented without a date: the years it took place in":
+        "nur für eine vergangene Veranstaltung ohne belegtes Datum: die Jahre, in denen sie stattfand",
+    "first year it may have taken place in": "erstes Jahr, in dem sie stattgefunden haben kann",
+    "last year it may have taken place in": "letztes Jahr, in dem sie stattgefunden haben kann",
+    "where it takes place on site (leave it out for an online-only event)":
+        "wo sie vor Ort stattfindet (bei einer reinen Online-Veranstaltung weglassen)",
+    "the town": "die Stadt",
+    "venue and street, if known": "Gebäude und Straße, wenn bekannt",
+    "latitude of the town in degrees, approximate": "Breitengrad der Stadt, ungefähr",
+    "longitude of the town in degrees, approximate": "Längengrad der Stadt, ungefähr",
+    "where it takes place online (leave it out for an event on site only)":
+        "wo sie online stattfindet (bei einer reinen Präsenzveranstaltung weglassen)",
+    "the video platform or tool, e.g. a video conference service":
+        "die Plattform, z. B. ein Videokonferenzdienst",
+    "where to join, if it is public": "Link zur Teilnahme, wenn er öffentlich ist",
+    "the tool this event is an instance of (its slug in docs/werkzeuge/)":
+        "das Werkzeug, dessen Form die Veranstaltung hat (sein Slug in docs/werkzeuge/)",
+    "topics of the event": "Themen der Veranstaltung",
+    "who organises it": "wer sie veranstaltet",
+    "how to register": "wie man sich anmeldet",
+    "registration page": "Seite zur Anmeldung",
+    "registration deadline, as YYYY-MM-DD, on or before the first day":
+        "Anmeldeschluss, als JJJJ-MM-TT, spätestens am ersten Tag",
+    "fee, in words (e.g. 'kostenfrei')": "Teilnahmegebühr, in Worten (z. B. 'kostenfrei')",
+    "what the venue offers for accessibility": "was der Ort für Barrierefreiheit bietet",
+    "further notes on accessibility": "weitere Hinweise zur Barrierefreiheit",
+    "planned, fully booked, cancelled or postponed; leave it out while it is planned":
+        "geplant, ausgebucht, abgesagt oder verschoben; leer lassen, solange sie wie geplant stattfindet",
+    "programme, documentation or report": "Programm, Dokumentation oder Bericht",
 }
 _WORDS = {
     "en": {"required": "Required", "optional": "Optional", "text": "text", "int": "a whole number",
@@ -106,7 +146,8 @@ _WORDS = {
            "slug_list": "a list in brackets, e.g. [first-slug, second-slug], of {refs}",
            "object_list": "a list; each item has the fields below, the first one after '- '",
            "text_list": "a list, one item per line starting with '- '", "slugs": "slugs",
-           "vocab_keys": "the keys of '{vocab}' in docs/vokabular.yml"},
+           "vocab_keys": "the keys of '{vocab}' in docs/vokabular.yml",
+           "time": "a time of day in quotes, such as \"09:30\""},
     "de": {"required": "Pflicht", "optional": "Freiwillig", "text": "Text", "int": "eine ganze Zahl",
            "number": "eine Zahl", "at_least": "mindestens {n}", "at_most": "höchstens {n}", "and": " und ",
            "date": "ein Datum wie 2026-03-01", "url": "eine Internetadresse", "one_of": "einer von: {keys}",
@@ -116,11 +157,15 @@ _WORDS = {
            "slug_list": "eine Liste in eckigen Klammern, z. B. [erster-slug, zweiter-slug], aus {refs}",
            "object_list": "eine Liste; jeder Eintrag hat die Felder darunter, das erste nach '- '",
            "text_list": "eine Liste, ein Eintrag pro Zeile, beginnend mit '- '", "slugs": "Slugs",
-           "vocab_keys": "die Schlüssel von '{vocab}' in docs/vokabular.yml"},
+           "vocab_keys": "die Schlüssel von '{vocab}' in docs/vokabular.yml",
+           "time": "eine Uhrzeit in Anführungszeichen wie \"09:30\""},
 }
 _INTRO = {
     ("werkzeug", "de"): "Ein Werkzeug (Methode oder Format).",
     ("modellvorhaben", "de"): "Ein Modellvorhaben.",
+    ("veranstaltung", "de"): "Eine Veranstaltung (ein Termin).",
+    ("veranstaltung", "en"): "The English translation of {slug}.md: only the text fields; every other field "
+                             "comes from the German file.",
     ("werkzeug", "en"): "The English translation of {slug}.md: only the text fields; every other field "
                         "comes from the German file.",
     ("modellvorhaben", "en"): "The English translation of {slug}.md: only the text fields; every other field "

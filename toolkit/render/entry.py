@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.content import urls
+from toolkit.content import events, urls
 from toolkit.content.group_size import FACET as GROUP_FACET
 from toolkit.content.group_size import group_sizes
 from toolkit.content.labels import display_date, label
@@ -11,6 +11,7 @@ from toolkit.content.model import Entry, KnowledgeBase
 from toolkit.content.order import by_title
 from toolkit.content.schema import ESTIMATES_BY_EDITORS
 from toolkit.index import CrossIndex
+from toolkit.render import event_lists
 from toolkit.render.map import map_html, project_towns
 from toolkit.render.search import SEARCH_IGNORE, tag_words, words_html
 
@@ -88,6 +89,10 @@ class EntryPage:
                                       or f"<p>{esc(label(lang, 'no_projects'))}</p>", furniture=True))
             related = [self.entry_link("werkzeug", s) for s in self.index.related.get(e.slug, [])]
             parts.append(self.section("related", ul(related, "kb-related"), furniture=True))
+            # Veranstaltungen
+            dates = event_lists.listing(self.kb, self.index.events_by_tool.get(e.slug, []), lang, self.here,
+                                        events.today())
+            parts.append(self.section("events_of_tool", dates, furniture=True))
         else:
             tools = [self.entry_link("werkzeug", t.slug) for t in by_title((self.kb.tools[s] for s in e.get("werkzeuge", [])), lang)]
             parts.append(self.section("werkzeuge", ul(tools), furniture=True))

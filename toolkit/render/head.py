@@ -13,12 +13,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from toolkit.content import urls
+from toolkit.content import events, urls
 from toolkit.content.conventions import DESCRIPTION_MAX, LICENCE_URL
 from toolkit.content.labels import label, section
 from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
@@ -142,6 +142,9 @@ def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, descri
                 changed: date | None) -> dict[str, Any]:
     topics = kb.vocab.get("themen")
     keywords = [topics.label(t, lang) for t in entry.get("themen", []) if topics and t in topics.values]
+    own = ENTRY_DATA.get(entry.kind)
+    if own is not None:
+        return own(kb, entry, lang, address, description, keywords)
     if entry.kind == "werkzeug":
         data: dict[str, Any] = {
             "@type": "HowTo",
@@ -169,6 +172,57 @@ def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, descri
     if keywords:
         data["keywords"] = ", ".join(keywords)
     return data
+
+
+# Veranstaltungen
+EVENT_STATUS = {"geplant": "EventScheduled", "ausgebucht": "EventScheduled", "abgesagt": "EventCancelled",
+                "verschoben": "EventPostponed"}
+
+
+def _event_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, description: str,
+                keywords: list[str]) -> dict[str, Any]:
+    """An event as schema.org ``Event``: dates with their offset, place and/or online location."""
+    data = entry.data
+    item: dict[str, Any] = {"@type": "Event", "name": entry.title(lang), "description": description, "url": address,
+                            "inLanguage": _language(entry, lang)}
+    if events.dated(data):
+        item["startDate"] = _when(events.start(data))
+        finish = events.end(data)
+        if finish is not None:
+            item["endDate"] = _when(finish)
+        item["eventStatus"] = "https://schema.org/" + EVENT_STATUS[data.get("status", "geplant")]
+    locations: list[dict[str, Any]] = []
+    place = data.get("ort")
+    if place:
+        locations.append({"@type": "Place", "name": place.get("adresse") or place["name"], "address": {
+            "@type": "PostalAddress", "addressLocality": place["name"],
+            "addressRegion": kb.vocab["bundesland"].label(place["bundesland"], lang), "addressCountry": "DE"},
+            "geo": {"@type": "GeoCoordinates", "latitude": place["breite"], "longitude": place["laenge"]}})
+    online = data.get("online")
+    if online:
+        locations.append({"@type": "VirtualLocation", "name": online["plattform"],
+                          **({"url": online["url"]} if online.get("url") else {})})
+    if locations:
+        item["location"] = locations[0] if len(locations) == 1 else locations
+        mode = "Mixed" if len(locations) == 2 else "Online" if online else "Offline"
+        item["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
+    if data.get("veranstalter"):
+        item["organizer"] = {"@type": "Organization", "name": data["veranstalter"]}
+    if data.get("anmeldung", {}).get("url"):
+        item["offers"] = {"@type": "Offer", "url": data["anmeldung"]["url"]}
+    if keywords:
+        item["keywords"] = ", ".join(keywords)
+    return item
+
+
+def _when(value: Any) -> str:
+    return value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()
+
+
+# kind -> its schema.org data; tools and model projects are written in _entry_data itself.
+ENTRY_DATA: dict[str, Callable[..., dict[str, Any]]] = {
+    events.KIND: _event_data,
+}
 
 
 def _glossary_data(kb: KnowledgeBase, lang: str, address: str, title: str, description: str) -> dict[str, Any]:

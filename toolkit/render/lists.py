@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 
-from toolkit.content import urls
+from toolkit.content import events, urls
 from toolkit.content.group_size import CLASSES as GROUP_CLASSES
 from toolkit.content.group_size import FACET as GROUP_FACET
 from toolkit.content.group_size import group_sizes
 from toolkit.content.kinds import KINDS
-from toolkit.content.labels import label
+from toolkit.content.labels import LABELS, label
 from toolkit.content.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.content.model import LANGUAGES, Entry, KnowledgeBase
 from toolkit.content.order import by_title, sort_key
 from toolkit.index import CrossIndex
+from toolkit.render import event_lists, ics
 from toolkit.render.map import map_html, project_towns
 from toolkit.render.search import SEARCH_IGNORE, words_html
 
@@ -31,6 +32,9 @@ def facet_values(entry: Entry, facet: str) -> list[str]:
         return group_sizes(entry.data.get("teilnehmende"))
     if facet in ("bundesland", "lagetyp") and entry.kind == "modellvorhaben":
         return sorted({town[facet] for town in entry.data.get("orte", []) if facet in town})
+    derived = DERIVED_FACETS.get((entry.kind, facet))
+    if derived is not None:
+        return derived(entry.data)
     value = entry.data.get(facet)
     if value is None:
         return []
@@ -43,7 +47,20 @@ def facet_options(kb: KnowledgeBase, kind: str, facet: str, lang: str) -> list[t
         return [(y, y) for y in years]
     if facet == GROUP_FACET:
         return [(key, label(lang, f"{GROUP_FACET}_{key}")) for key in GROUP_CLASSES]
+    # Veranstaltungen: the formats (tools) events name, and on site / online
+    if facet == "format":
+        used = {e.data["format"] for e in kb.collection(kind).values() if e.get("format") in kb.tools}
+        return [(t.slug, t.title(lang)) for t in by_title((kb.tools[slug] for slug in used), lang)]
+    if facet == events.ATTENDANCE:
+        return [(key, label(lang, f"{facet}_{key}")) for key in events.ATTENDANCE_VALUES]
     return [(key, value.label[lang]) for key, value in kb.vocab[facet].values.items()]
+
+
+# (kind, facet) -> the values an entry has in a facet that no single field holds.
+DERIVED_FACETS = {
+    # Veranstaltungen: the Bundesland of the place, on site / online
+    **{(events.KIND, facet): derive for facet, derive in events.FACETS.items()},
+}
 
 
 def facet_legend(facet: str, lang: str) -> str:
@@ -76,6 +93,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
         fieldsets.append(f'<fieldset class="kb-facet" data-facet="{facet}"><legend>{esc(facet_legend(facet, lang))}'
                          f"</legend>{options}</fieldset>")
     cards = [_card(kb, e, lang, here) for e in entries]
+    grouped = CARD_GROUPS.get(kind)
     # The form is in the page from the start, so that nothing moves when catalogue.js takes it over;
     # without JavaScript, catalogue-noscript.css hides it and the full list stays.
     # The catalogue is left out of the site search: its entries have pages of their own.
@@ -83,7 +101,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
     sorting = "".join(f'<option value="{key}">{esc(label(lang, "sort_" + key))}</option>' for key in ("title", "newest"))
     counts = "".join(f' data-{key}="{esc(label(lang, "count_" + key))}"' for key in ("one", "other", "filtered"))
     results = f"kb-results-{kind}"
-    apply = "".join(f' data-{key}="{esc(label(lang, "show_results" + suffix))}"'
+    apply = "".join(f' data-{key}="{esc(_kind_label(lang, "show_results" + suffix, kind))}"'
                     for key, suffix in (("one", "_one"), ("other", "")))
     finder = urls.relative(here, finder_url(lang)) if kind == "werkzeug" else ""
     applied = (f'<p class="kb-applied" hidden><span class="kb-applied-label">{esc(label(lang, "applied"))}</span> '
@@ -91,7 +109,7 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
                f'<a class="kb-applied-change" href="{finder}">{esc(label(lang, "applied_change"))}</a></p>'
                if finder else "")
     return (
-        (_projects_map(kb, entries, lang, here) if kind == "modellvorhaben" else "")
+        (CATALOGUE_MAPS[kind](kb, entries, lang, here) if kind in CATALOGUE_MAPS else "")
         + f'<div class="kb-catalogue" data-kind="{kind}" data-pagefind-ignore="all">'
         f'<link rel="stylesheet" href="{asset}catalogue.css">'
         f'<noscript><link rel="stylesheet" href="{asset}catalogue-noscript.css">'
@@ -101,19 +119,95 @@ def catalogue_html(kb: KnowledgeBase, kind: str, lang: str) -> str:
         f'<a class="kb-skip-results" href="#{results}">{esc(label(lang, "skip_results"))}</a>'
         f'<div class="kb-filter-bar"><label class="kb-text-filter">{esc(label(lang, "search_in_catalogue"))} '
         f'<input type="search" name="q" autocomplete="off"></label>'
-        f'<label class="kb-sort">{esc(label(lang, "sort"))} <select name="sort">{sorting}</select></label></div>'
+        + ("" if grouped else f'<label class="kb-sort">{esc(label(lang, "sort"))} <select name="sort">{sorting}</select></label>')
+        + '</div>'
         f'<button type="button" class="kb-facets-toggle" aria-expanded="false" aria-controls="kb-facets-{kind}">'
         f'{esc(label(lang, "filters"))}</button>'
         f'<div class="kb-facets" id="kb-facets-{kind}" hidden>{"".join(fieldsets)}'
         f'<button type="button" class="kb-apply kb-button-primary"{apply}>'
-        f'{esc(label(lang, "show_results", n=len(entries)))}</button></div>'
+        f'{esc(_kind_label(lang, "show_results", kind, n=len(entries)))}</button></div>'
         f'<button type="reset" class="kb-reset">{esc(label(lang, "reset"))}</button></form>'
         f'{applied}'
         f'<p class="kb-count" id="{results}" tabindex="-1" aria-live="polite"{counts}>'
         f'{esc(label(lang, "catalogue_count", n=len(entries)))}</p>'
-        f'<ul class="kb-cards">{"".join(cards)}</ul>'
-        f'<script src="{asset}catalogue.js" defer></script></div>'
+        + (grouped(kb, entries, lang, here) if grouped else f'<ul class="kb-cards">{"".join(cards)}</ul>')
+        + f'<script src="{asset}catalogue.js" defer></script></div>'
     )
+
+
+def _kind_label(lang: str, key: str, kind: str, **values: object) -> str:
+    """A kind's own wording of ``key`` (``show_results_veranstaltung``) where it has one."""
+    own = f"{key}_{kind}"
+    return label(lang, own if own in LABELS[lang] else key, **values)
+
+
+# Veranstaltungen
+def _event_groups(kb: KnowledgeBase, entries: list[Entry], lang: str, here: str) -> str:
+    """Upcoming events, soonest first (or how to submit one), then past ones by year, newest first;
+    catalogue.js hides a group whose cards a filter hides."""
+    coming, past = event_lists.split(entries, events.today())
+    calendar = urls.relative(here, ics.calendar_path(lang))
+    parts = [f'<p class="kb-ics"><a href="{calendar}" type="text/calendar">{esc(label(lang, "ics_all"))}</a></p>',
+             f'<section class="kb-card-group" aria-labelledby="kb-upcoming"><h2 id="kb-upcoming">'
+             f'{esc(label(lang, "events_upcoming"))}</h2>']
+    if coming:
+        parts.append(f'<ul class="kb-cards">{"".join(_card(kb, e, lang, here, 3) for e in coming)}</ul>')
+    else:
+        parts.append(f'<p class="kb-notice kb-events-none">{esc(label(lang, "events_none"))} '
+                     f'{esc(label(lang, "events_submit_text"))} {_submit_link(kb, lang, here)}</p>')
+    parts.append("</section>")
+    if past:
+        parts.append(f'<section class="kb-card-group" aria-labelledby="kb-past">'
+                     f'<h2 id="kb-past">{esc(label(lang, "events_past"))}</h2>')
+        # Dated ones under their year; those documented without a date after them, under their own heading.
+        years: list[tuple[str, str, list[Entry]]] = [
+            (f"kb-year-{year}", str(year), [e for e in past if events.dated(e.data) and events.year(e.data) == year])
+            for year in sorted({events.year(e.data) for e in past if events.dated(e.data)}, reverse=True)]
+        undated = [e for e in past if not events.dated(e.data)]
+        if undated:
+            years.append(("kb-undated", label(lang, "events_documented"), undated))
+        for anchor, heading, group in years:
+            cards = "".join(_card(kb, e, lang, here, 4) for e in group)
+            parts.append(f'<section class="kb-card-group" aria-labelledby="{anchor}">'
+                         f'<h3 id="{anchor}">{esc(heading)}</h3><ul class="kb-cards">{cards}</ul></section>')
+        parts.append("</section>")
+    return f'<div class="kb-card-groups">{"".join(parts)}</div>'
+
+
+# The issue form an event is submitted with (.github/ISSUE_TEMPLATE/).
+SUBMIT_FORM = "veranstaltung-melden.yml"
+
+
+def _submit_link(kb: KnowledgeBase, lang: str, here: str) -> str:
+    """The form on GitHub once the repository is known; until then the page on how to take part."""
+    repository = kb.operator.repository_url if kb.operator is not None else None
+    if repository:
+        return external_link(f"{repository}/issues/new?template={SUBMIT_FORM}", label(lang, "events_submit"))
+    return link(urls.relative(here, urls.prefix(lang) + "mitmachen/"), label(lang, "events_submit"))
+
+
+def _event_card_line(kb: KnowledgeBase, entry: Entry, lang: str) -> str:
+    place = event_lists.place_text(kb, entry, lang)
+    status = entry.data.get("status")
+    extra = [place] if place else []
+    if status and status != "geplant":
+        extra.append(kb.vocab["veranstaltungsstatus"].label(status, lang))
+    return (f'<p class="kb-card-when">{event_lists.when_html(entry, lang)}'
+            + "".join(f" · {esc(x)}" for x in extra) + "</p>")
+
+
+def _events_map(kb: KnowledgeBase, entries: list[Entry], lang: str, here: str) -> str:
+    """The places of the upcoming events on site, soonest first in the list below the map."""
+    coming, _ = event_lists.split(entries, events.today())
+    towns = event_lists.event_towns(kb, coming, lang, here)
+    return map_html(towns=towns, caption=label(lang, "map_events"), list_summary=label(lang, "map_list", n=len(towns)),
+                    skip=label(lang, "map_skip"))
+
+
+# kind -> how its catalogue groups its cards (default: one list, sorted by the visitor's choice)
+CARD_GROUPS = {events.KIND: _event_groups}
+# kind -> a line each card shows above its summary
+CARD_LINES = {events.KIND: _event_card_line}
 
 
 def finder_url(lang: str) -> str:
@@ -128,7 +222,15 @@ def _projects_map(kb: KnowledgeBase, projects: list[Entry], lang: str, here: str
                     list_summary=label(lang, "map_list", n=len(towns)), skip=label(lang, "map_skip"))
 
 
-def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
+# kind -> the map above its catalogue
+CATALOGUE_MAPS = {
+    "modellvorhaben": _projects_map,
+    # Veranstaltungen
+    events.KIND: _events_map,
+}
+
+
+def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str, level: int = 2) -> str:
     data = "".join(
         f' data-{facet}="{esc(" ".join(facet_values(entry, facet)))}"' for facet in KINDS[entry.kind].facets
     )
@@ -143,7 +245,8 @@ def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str) -> str:
         f'<li class="kb-card" data-slug="{entry.slug}"{data}'
         f'{f" data-date={chr(34)}{date.isoformat()}{chr(34)}" if date else ""}'
         + (f' data-keywords="{esc(keywords)}"' if keywords else "") + '>'
-        f'<h2 class="kb-card-title"{untranslated}>{link(href, entry.title(lang))}</h2>'
+        f'<h{level} class="kb-card-title"{untranslated}>{link(href, entry.title(lang))}</h{level}>'
+        + (CARD_LINES[entry.kind](kb, entry, lang) if entry.kind in CARD_LINES else "") +
         f'<p{untranslated}>{esc(entry.text("kurz", lang))}</p>'
         + (f'<p class="kb-card-facts">{" · ".join(esc(c) for c in chips)}</p>' if chips else "")
         + "</li>"
@@ -174,6 +277,11 @@ def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) ->
         # The entries have pages of their own: the site search should lead there, not here.
         listing = ul(items, "kb-list") or f"<p>{esc(label(lang, 'topic_none'))}</p>"
         parts.append(block(f"<div data-pagefind-ignore>{listing}</div>"))
+    # Veranstaltungen: only where the topic has any
+    dates = event_lists.listing(kb, index.events_by_topic.get(key, []), lang, here, events.today())
+    if dates:
+        parts.append(f"\n\n## {md_text(label(lang, 'events_of_topic'))}\n")
+        parts.append(block(f"<div data-pagefind-ignore>{dates}</div>"))
     parts.append(block(f'<p>{link(urls.relative(here, urls.prefix(lang) + "themen/"), label(lang, "topics_all"))}</p>'))
     return "".join(parts)
 
@@ -247,4 +355,6 @@ def newest_html(kb: KnowledgeBase, lang: str) -> str:
         f'<span class="kb-muted">{esc(label(lang, "kind_" + e.kind))}:</span> ' + summary_item(e, lang, here)
         for e in entries[:NEWEST_LIMIT]
     ]
-    return f'<h2 id="neu">{esc(label(lang, "newest"))}</h2>' + ul(items, "kb-list kb-newest")
+    # Veranstaltungen: the next dates first, when any are announced
+    return (event_lists.next_html(kb, lang, events.today())
+            + f'<h2 id="neu">{esc(label(lang, "newest"))}</h2>' + ul(items, "kb-list kb-newest"))

@@ -22,7 +22,7 @@ from toolkit.render import facet_pages as render_facet_pages
 from toolkit.render import finder as render_finder
 from toolkit.render import lists as render_lists
 from toolkit.render import preview as previewing
-from toolkit.render.entry import entry_markdown
+from toolkit.render.entry_pages import entry_markdown
 from toolkit.render.head import PageHead, page_head
 from toolkit.render.search import result_type, searched
 from toolkit.site.history import file_dates

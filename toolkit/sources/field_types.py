@@ -14,7 +14,7 @@ import re
 from typing import Any, Protocol
 
 from toolkit.content.model import LANGUAGES, Vocabulary
-from toolkit.content.schema import Field
+from toolkit.content.schema import TIME, Field
 from toolkit.content.slug import SLUG
 from toolkit.sources.files import CONTROL, Key
 from toolkit.sources.problems import did_you_mean
@@ -103,13 +103,22 @@ class Text(FieldType):
             c.error(key, f"'{spec.name}' contains the invisible control character U+{ord(control.group()):04X}; "
                          f"delete it")
             return None
+        if spec.pattern and not re.fullmatch(spec.pattern, value.strip()):
+            c.error(key, f"'{spec.name}' must be {spec.pattern_hint or 'written as the template shows'}, "
+                         f"not {describe(value)}")
+            return None
         return value.strip()
 
     def json_schema(self, spec: Field, to: JsonSchemaWriting) -> dict[str, Any]:
+        if spec.pattern:
+            return {"type": "string", "pattern": f"^(?:{spec.pattern})$"}
         return {"type": "string", "minLength": 1} if spec.required else {"type": "string"}
 
     def editor(self, spec: Field, to: EditorWriting) -> dict[str, Any]:
         return {"widget": "text" if to.long(spec) else "string"}
+
+    def described(self, spec: Field, to: TemplateWriting) -> str:
+        return to.words["time"] if spec.pattern == TIME else to.words["text"]
 
 
 class Number(FieldType):

@@ -127,7 +127,10 @@ class _Loader:
         doc = parse_document(text, rel, self.problems) if text is not None else None
         if doc is None:
             return None
-        data = self.checker(rel, doc.lines).fields(doc.meta, FIELDS[kind])
+        checker = self.checker(rel, doc.lines)
+        data = checker.fields(doc.meta, FIELDS[kind])
+        if KINDS[kind].check is not None:
+            KINDS[kind].check(data, doc.meta, checker.error)  # type: ignore[misc]
         self._check_summary(rel, doc.lines, data)
         return Entry(kind, slug, data, body={"de": doc.body}, source={"de": rel}, line=doc.body_line)
 

@@ -26,6 +26,9 @@ REQUIRED = {
     "lagetyp": "BBSR location types of towns",
     "bundesland": "the 16 federal states",
     "projektaufruf": "calls for projects",
+    # Veranstaltungen
+    "veranstaltungsstatus": "whether an event takes place as planned",
+    "barrierefreiheit": "accessibility features of a venue",
 }
 
 
