@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from toolkit import urls
+from toolkit.citation import schema_org
 from toolkit.feed import feed_url
 from toolkit.index import CrossIndex
 from toolkit.labels import label
@@ -172,6 +173,12 @@ def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, descri
                 changed: date | None) -> dict[str, Any]:
     topics = kb.vocab["themen"] if "themen" in kb.vocab else None
     keywords = [topics.label(t, lang) for t in entry.get("themen", []) if topics and t in topics.values]
+    # Medien: a book, report, film or website as schema.org knows it.
+    if entry.kind == "medium":
+        data = schema_org(entry, lang, address, description)
+        if keywords:
+            data["keywords"] = ", ".join(keywords)
+        return data
     if entry.kind == "werkzeug":
         data: dict[str, Any] = {
             "@type": "HowTo",

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import yaml
 
+from toolkit.citation import citation_files
 from toolkit.datapackage import data_package, package_path
 from toolkit.dcat import dcat_catalogue, dcat_path
 from toolkit.export import data_files
 from toolkit.feed import atom_feed, feed_url
 from toolkit.index import CrossIndex
-from toolkit.model import LANGUAGES, KnowledgeBase
+from toolkit.model import DEFAULT_LANGUAGE, LANGUAGES, KnowledgeBase
 from toolkit.redirects import redirect_pages
 from toolkit.render_finder import alias_pages
 
@@ -31,6 +32,9 @@ def published_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url
     files[package_path(lang)] = data_package(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     files[dcat_path(lang)] = dcat_catalogue(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     files[feed_url(lang)] = atom_feed(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
+    # Medien: BibTeX and RIS hold the media as published, the same in every language: written once.
+    if lang == DEFAULT_LANGUAGE:
+        files.update(citation_files(kb))
     if redirects:
         files.update(redirect_pages(kb=kb, lang=lang, site_url=site_url))
         files.update(alias_pages(lang, site_url))

@@ -91,6 +91,7 @@ class EntryPage:
         else:
             tools = [self.entry_link("werkzeug", t.slug) for t in by_title((self.kb.tools[s] for s in e.get("werkzeuge", [])), lang)]
             parts.append(self.section("werkzeuge", ul(tools), furniture=True))
+        parts.append(self.media_section())
         terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
         parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms"), furniture=True))
         parts.append(block(words_html(tag_words(self.kb, e, lang))))
@@ -98,6 +99,17 @@ class EntryPage:
         parts.append(self.section("quellen" if e.kind == "werkzeug" else "links",
                                   ul([external_link(s["url"], s["titel"]) for s in sources])))
         return "".join(parts)
+
+    # Medien
+    def media_section(self) -> str:
+        """The media this entry cites or that name it, each with its kind and year."""
+        media = self.kb.collection("medium")
+        items = []
+        for slug in self.index.media_of.get((self.entry.kind, self.entry.slug), []):
+            medium = media[slug]
+            details = [self.vocab_label("art", medium.data["art"])] + ([str(medium.data["jahr"])] if medium.get("jahr") else [])
+            items.append(self.entry_link("medium", slug) + f' <span class="kb-muted">({esc(", ".join(details))})</span>')
+        return self.section("medien", ul(items, "kb-media"), furniture=True)
 
     def term_link(self, slug: str) -> str:
         term = self.kb.terms[slug]
@@ -179,4 +191,8 @@ def _date(value, lang: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def entry_markdown(kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: str) -> str:
+    # Medien: their page builds on this one's, so it is imported here, not at the top.
+    if entry.kind == "medium":
+        from toolkit.render_medium import medium_markdown
+        return medium_markdown(kb, index, entry, lang)
     return EntryPage(kb, index, entry, lang).markdown()

@@ -26,6 +26,9 @@ REQUIRED = {
     "lagetyp": "BBSR location types of towns",
     "bundesland": "the 16 federal states",
     "projektaufruf": "calls for projects",
+    # Medien
+    "art": "kinds of media (study, report, film, ...)",
+    "sprachen": "languages a medium is in",
 }
 
 
