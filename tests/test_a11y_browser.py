@@ -43,6 +43,8 @@ PAGES = {
     "project": "modellvorhaben/attraktiv-wohnen-in-der-kleinstadt/",
     "topic": "themen/wohnen/",
     "facet-value": "werkzeuge/formattyp/werkstatt/",
+    "media": "medien/",
+    "medium": "medien/zukunftswerkstaetten-jungk-muellert/",
     "finder": "methodenfinder/",
     "topics": "themen/",
     "glossary": "glossar/",

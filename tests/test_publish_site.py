@@ -25,9 +25,10 @@ from conftest import REPO, build
 from htmlscan import page_file, parse, resolve
 from test_export import git
 from test_site import tiny_project
+from toolkit.kinds import ENTRY_KINDS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-KINDS = ("werkzeuge", "modellvorhaben")
+KINDS = tuple(kind.folder for kind in ENTRY_KINDS)
 CHANGED = re.compile(r'class="kb-page-changed">[^<]*<time datetime="([0-9-]+)"')
 UNTRANSLATED_TOOL = """---
 titel: Dritte Methode

@@ -20,6 +20,7 @@ from toolkit.urls import prefix
     ("werkzeuge/zukunftswerkstatt.md", "Werkzeug", "Tool"),
     ("werkzeuge/zukunftswerkstatt.en.md", "Werkzeug", "Tool"),
     ("modellvorhaben/attraktiv-wohnen.md", "Modellvorhaben", "Model project"),
+    ("medien/was-ist-ein-barcamp.en.md", "Medium", "Medium"),
     ("glossar.md", "Glossar", "Glossary"),
     ("glossar.en.md", "Glossar", "Glossary"),
     ("werkzeuge/index.md", "Seite", "Page"),

@@ -43,6 +43,13 @@ FIELD_LABELS = {
     "begriff": "Begriff", "abkuerzung": "Abkürzung", "definition": "Definition",
     "varianten": "Schreibvarianten", "de": "Deutsch", "en": "Englisch", "siehe_auch": "Siehe auch",
 }
+# Medien
+FIELD_LABELS.update({
+    "art": "Art", "autoren": "Autorinnen und Autoren", "herausgeber": "Herausgebende", "vorname": "Vornamen",
+    "verlag": "Verlag oder Institution", "ort": "Erscheinungsort", "jahr": "Jahr",
+    "geprueft_am": "Adresse geprüft am", "sprachen": "Sprachen", "lizenz": "Lizenz", "medien": "Medien",
+    "modellvorhaben": "Modellvorhaben",
+})
 BODY_LABEL = "Text"
 # Text fields that hold more than a line: a multi-line box instead of a one-line input.
 _LONG_TEXT = {"zweck", "kosten", "foerderung", "ablauf", "tipps", "ergebnisse", "definition"}
