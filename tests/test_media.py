@@ -76,7 +76,7 @@ def test_every_medium_has_a_ris_file_a_parser_reads(built_site: Path, kb: Knowle
         assert record.get("authors", []) == people(medium, "autoren")
         assert record.get("secondary_authors", []) == people(medium, "herausgeber")
         assert record.get("year") == (str(medium.data["jahr"]) if medium.get("jahr") else None)
-        assert record.get("url") == medium.get("url")
+        assert record.get("urls", []) == ([medium.data["url"]] if medium.get("url") else [])
         assert record.get("language") == (medium.data["sprachen"][0] if len(medium.data["sprachen"]) == 1 else record.get("language"))
 
 
