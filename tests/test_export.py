@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project
+from toolkit.kinds import ENTRY_KINDS
 from toolkit.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
 from toolkit.feed import ATOM, atom_feed
 from toolkit.history import file_dates, parse_log
@@ -120,7 +121,7 @@ def test_feed_is_atom_with_absolute_addresses_newest_first(real: Site) -> None:
     assert root.tag == f"{A}feed"
     assert root.find(f"{A}link[@rel='self']").attrib["href"] == SITE_URL + "en/feed.xml"
     entries = root.findall(f"{A}entry")
-    assert len(entries) == len(real.kb.tools) + len(real.kb.projects)
+    assert len(entries) == sum(len(real.kb.collection(kind.name)) for kind in ENTRY_KINDS if kind.feed)
     updated = [e.findtext(f"{A}updated") for e in entries]
     assert updated == sorted(updated, reverse=True)
     assert root.findtext(f"{A}updated") == updated[0]

@@ -59,7 +59,7 @@ def test_every_medium_has_a_bibtex_file_a_parser_reads(built_site: Path, kb: Kno
         for field, key in (("autoren", "author"), ("herausgeber", "editor")):
             names = [unbraced(n).strip() for n in record[key].split(" and ")] if key in record else []
             assert names == people(medium, field), f"{slug}: {key}"
-        assert record.get("url") == medium.get("url")
+        assert record.get("url") == medium.get("webadresse")
 
 
 def test_every_medium_has_a_ris_file_a_parser_reads(built_site: Path, kb: KnowledgeBase) -> None:
@@ -76,7 +76,7 @@ def test_every_medium_has_a_ris_file_a_parser_reads(built_site: Path, kb: Knowle
         assert record.get("authors", []) == people(medium, "autoren")
         assert record.get("secondary_authors", []) == people(medium, "herausgeber")
         assert record.get("year") == (str(medium.data["jahr"]) if medium.get("jahr") else None)
-        assert record.get("urls", []) == ([medium.data["url"]] if medium.get("url") else [])
+        assert record.get("urls", []) == ([medium.data["webadresse"]] if medium.get("webadresse") else [])
         assert record.get("language") == (medium.data["sprachen"][0] if len(medium.data["sprachen"]) == 1 else record.get("language"))
 
 
@@ -86,7 +86,7 @@ def test_special_characters_survive_bibtex_and_ris() -> None:
         "art": "bericht", "verlag": "Amt für Stadt- & Raumfragen", "sprachen": ["de"],
         "autoren": [{"name": "Müller-Lüdenscheidt", "vorname": "Hans-Peter"},
                     {"name": "Bundesinstitut für Bau-, Stadt- und Raumforschung"}],
-        "jahr": 2020, "url": "https://example.org/a?b=1&c=%20", "geprueft_am": date(2026, 1, 2),
+        "jahr": 2020, "webadresse": "https://example.org/a?b=1&c=%20", "geprueft_am": date(2026, 1, 2),
     })
     record = read_bibtex(citation.bibtex(medium))["sonderzeichen"]
     # The parser gives LaTeX back as written: unescaped, it is the source's text.
@@ -96,7 +96,7 @@ def test_special_characters_survive_bibtex_and_ris() -> None:
         title = title.replace(escaped, char)
     assert title == medium.data["titel"]
     assert record["author"] == "Müller-Lüdenscheidt, Hans-Peter and {Bundesinstitut für Bau-, Stadt- und Raumforschung}"
-    assert record["url"] == medium.data["url"] and record["urldate"] == "2026-01-02"
+    assert record["url"] == medium.data["webadresse"] and record["urldate"] == "2026-01-02"
     (ris,) = rispy.loads(citation.ris(medium))
     assert ris["title"] == medium.data["titel"] and ris["access_date"] == "2026/01/02"
     assert ris["authors"] == ["Müller-Lüdenscheidt, Hans-Peter", "Bundesinstitut für Bau-, Stadt- und Raumforschung"]
@@ -109,7 +109,7 @@ def test_the_reference_gives_only_what_is_known() -> None:
     assert citation.reference(edited, "de") == "Wékel, J. M., Ohnsorge (Hrsg.) (2018): Planungspraxis. Neue Materialien. Verlag."
     assert citation.reference(edited, "en") == "Wékel, J. M., Ohnsorge (eds.) (2018): Planungspraxis. Neue Materialien. Verlag."
     bare = Entry("medium", "y", {"titel": "Was ist das? Einfach erklärt!", "art": "film",
-                                 "url": "https://example.org/film"})
+                                 "webadresse": "https://example.org/film"})
     assert citation.reference(bare, "de") == "Was ist das? Einfach erklärt! (o. J.). Online: https://example.org/film"
     assert citation.reference(bare, "en") == "Was ist das? Einfach erklärt! (n.d.). Online: https://example.org/film"
 

@@ -15,7 +15,7 @@ from conftest import REPO
 from htmlscan import Page, page_file, parse, resolve
 from toolkit.head import LOCALES, shorten
 from toolkit.model import LANGUAGES, KnowledgeBase
-from toolkit.kinds import ENTRY_FOLDERS
+from toolkit.kinds import ENTRY_FOLDERS, ENTRY_KINDS
 
 PREFIX = {"de": "", "en": "en/"}
 
@@ -107,7 +107,8 @@ def test_every_page_has_open_graph_for_link_previews(pages: dict[str, Page]) -> 
         lang = lang_of(url)
         canonical = [e.attrs["href"] for e in page.find("link", rel="canonical")]
         assert og(page, "og:url") == canonical == [site_url() + url], url
-        assert og(page, "og:type") == ["article" if re.fullmatch(r"(en/)?(werkzeuge|modellvorhaben)/[^/]+/", url) else "website"]
+        entry_page = re.fullmatch(rf"(en/)?({'|'.join(k.folder for k in ENTRY_KINDS)})/[^/]+/", url)
+        assert og(page, "og:type") == ["article" if entry_page else "website"]
         assert og(page, "og:locale") == [LOCALES[lang]], url
         assert og(page, "og:locale:alternate") == [LOCALES[o] for o in LANGUAGES if o != lang], url
         assert og(page, "og:description") == meta(page, name="description"), url

@@ -98,9 +98,9 @@ def reference(entry: Entry, lang: str, kb: KnowledgeBase | None = None) -> str:
         parts.append(_sentence(f"{place}: {publisher}"))
     elif place or publisher:
         parts.append(_sentence(place or publisher))
-    if entry.get("url"):
+    if entry.get("webadresse"):
         checked = entry.get("geprueft_am")
-        online = "Online: " + entry.data["url"]
+        online = "Online: " + entry.data["webadresse"]
         if isinstance(checked, date):
             online += " (" + label(lang, "url_checked", date=_day(checked, lang)) + ")"
         parts.append(online)
@@ -154,8 +154,8 @@ def bibtex(entry: Entry) -> str:
         fields.append(("institution" if kind == "techreport" else "publisher", latex(entry.data["verlag"])))
     if entry.get("ort"):
         fields.append(("address", latex(entry.data["ort"])))
-    if entry.get("url"):
-        fields.append(("url", _bib_url(entry.data["url"])))
+    if entry.get("webadresse"):
+        fields.append(("url", _bib_url(entry.data["webadresse"])))
         if isinstance(entry.get("geprueft_am"), date):
             fields.append(("urldate", entry.data["geprueft_am"].isoformat()))
     languages = [BIBTEX_LANGUAGES[k] for k in entry.get("sprachen", []) if k in BIBTEX_LANGUAGES]
@@ -191,8 +191,8 @@ def ris(entry: Entry) -> str:
         lines.append(("PB", entry.data["verlag"]))
     if entry.get("ort"):
         lines.append(("CY", entry.data["ort"]))
-    if entry.get("url"):
-        lines.append(("UR", entry.data["url"]))
+    if entry.get("webadresse"):
+        lines.append(("UR", entry.data["webadresse"]))
         if isinstance(entry.get("geprueft_am"), date):
             lines.append(("Y2", entry.data["geprueft_am"].strftime("%Y/%m/%d")))
     lines += [("LA", code) for code in entry.get("sprachen", [])]
@@ -232,7 +232,7 @@ def schema_org(entry: Entry, lang: str, address: str, description: str) -> dict[
     """The medium as schema.org data for the page's JSON-LD."""
     _, _, kind = TYPES.get(entry.data.get("art", ""), DEFAULT_TYPE)
     data: dict[str, Any] = {"@type": kind, "name": entry.data["titel"], "description": description,
-                            "url": entry.get("url") or address, "mainEntityOfPage": address}
+                            "url": entry.get("webadresse") or address, "mainEntityOfPage": address}
     for field, key in (("autoren", "author"), ("herausgeber", "editor")):
         people = names(entry, field)
         if people:

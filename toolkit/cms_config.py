@@ -47,7 +47,7 @@ FIELD_LABELS = {
 FIELD_LABELS.update({
     "art": "Art", "autoren": "Autorinnen und Autoren", "herausgeber": "Herausgebende", "vorname": "Vornamen",
     "verlag": "Verlag oder Institution", "ort": "Erscheinungsort", "jahr": "Jahr",
-    "geprueft_am": "Adresse geprüft am", "sprachen": "Sprachen", "lizenz": "Lizenz", "medien": "Medien",
+    "webadresse": "Webadresse", "geprueft_am": "Adresse geprüft am", "sprachen": "Sprachen", "lizenz": "Lizenz", "medien": "Medien",
     "modellvorhaben": "Modellvorhaben",
 })
 BODY_LABEL = "Text"

@@ -62,8 +62,8 @@ class MediumPage(EntryPage):
         people = {field: "; ".join(esc(_full(n)) for n in citation.names(e, field))
                   for field in ("autoren", "herausgeber")}
         address = ""
-        if e.get("url"):
-            address = external_link(e.data["url"], e.data["url"])
+        if e.get("webadresse"):
+            address = external_link(e.data["webadresse"], e.data["webadresse"])
             checked = e.get("geprueft_am")
             if isinstance(checked, date):
                 day = f'<time datetime="{checked.isoformat()}">{_date(checked, lang)}</time>'
@@ -78,7 +78,7 @@ class MediumPage(EntryPage):
             ("verlag", esc(e.get("verlag") or "")),
             ("ort", esc(e.get("ort") or "")),
             ("sprachen", self.value_links("sprachen", e.get("sprachen", []))),
-            ("url", address),
+            ("webadresse", address),
             ("lizenz", esc(e.get("lizenz") or "")),
             ("themen", self.value_links("themen", e.get("themen", []))),
             ("geprueft", f'<time datetime="{e.data["geprueft"].isoformat()}">{_date(e.data["geprueft"], lang)}</time>'),

@@ -165,7 +165,7 @@ MEDIUM: tuple[Field, ...] = (
     text("verlag", "publisher or issuing institution"),
     text("ort", "place of publication"),
     Field("jahr", "int", "year of publication", minimum=1450, maximum=2100),
-    Field("url", "url", "web address of the medium, starting with https:// or http://"),
+    Field("webadresse", "url", "web address of the medium, starting with https:// or http://"),
     Field("geprueft_am", "date", "date the web address was last opened and found working, as YYYY-MM-DD"),
     keys("sprachen", "languages of the medium", "sprachen", required=True),
     text("lizenz", "licence of the medium, where known, e.g. 'CC BY 4.0'"),
