@@ -10,6 +10,7 @@ import pytest
 
 from conftest import REPO, build, copy_project
 from htmlscan import Page, page_file, parse, resolve
+from toolkit.kinds import ENTRY_FOLDERS
 
 FIXTURE = REPO / "tests" / "fixtures" / "base" / "docs"
 
@@ -22,12 +23,12 @@ def tiny_project(dest: Path) -> Path:
     """
     project = copy_project(dest)
     docs = project / "docs"
-    for folder in ("werkzeuge", "modellvorhaben"):
+    for folder in ENTRY_FOLDERS:
         for source in (docs / folder).glob("*.md"):
             if not source.name.startswith("index."):
                 source.unlink()
     for page in docs.rglob("*.md"):
-        if page.parent.name not in ("werkzeuge", "modellvorhaben") or page.name.startswith("index."):
+        if page.parent.name not in ENTRY_FOLDERS or page.name.startswith("index."):
             page.write_text(f"# {page.stem}\n", encoding="utf-8")
     shutil.copytree(FIXTURE, docs, dirs_exist_ok=True)
     return project
