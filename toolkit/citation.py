@@ -90,7 +90,7 @@ def reference(entry: Entry, lang: str, kb: KnowledgeBase | None = None) -> str:
     title = entry.data["titel"].rstrip()
     if entry.data.get("art") in NAMED_KINDS and kb is not None and "art" in kb.vocab:
         title += f" [{kb.vocab['art'].label(entry.data['art'], lang)}]"
-    parts = [f"{lead} ({year}): {_sentence(title)}" if lead else f"{_sentence(title)} ({year})."]
+    parts = [f"{lead} ({year}): {_sentence(title)}" if lead else f"{title} ({year})."]
     if authors and editors:  # the authors lead; the editors follow as in "Hrsg. von …"
         parts.append(_sentence(label(lang, "edited_by", names=", ".join(short_name(n) for n in editors))))
     place, publisher = entry.get("ort"), entry.get("verlag")

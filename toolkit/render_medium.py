@@ -32,7 +32,10 @@ class MediumPage(EntryPage):
         e, lang = self.entry, self.lang
         wrap = "" if e.translated(lang) else ' lang="de"'
         # The title is given as published, in the medium's own language.
-        parts = [f"# {md_text(e.data['titel'])}\n"]
+        own = e.get("sprachen", [])
+        # A title in another language than the page's is marked, so that it is read out in its own.
+        mark = f" {{ lang={own[0]} }}" if len(own) == 1 and own[0] != lang else ""
+        parts = [f"# {md_text(e.data['titel'])}{mark}\n"]
         if not e.translated(lang):
             parts.append(block(f'<p class="kb-notice" role="note">{esc(label(lang, "untranslated"))}</p>'))
         parts.append(block(f'<p class="kb-summary"{wrap}>{esc(e.text("kurz", lang))}</p>'))
