@@ -23,6 +23,7 @@ import yaml
 
 from toolkit import corpus_text as words
 from toolkit.head import DESCRIPTION_MAX
+from toolkit.kinds import ENTRY_KINDS
 from toolkit.load import COLLECTION_PAGES, GLOSSARY_FILE
 from toolkit.problems import Problems
 from toolkit.slug import slugify
@@ -32,7 +33,7 @@ MARKER = "CORPUS.txt"
 # What a corpus takes from the project as it is; entries are replaced.
 PROJECT_FILES = ("mkdocs.yml",)
 PROJECT_FOLDERS = ("hooks", "overrides", "docs")
-ENTRY_FOLDERS = ("werkzeuge", "modellvorhaben")
+ENTRY_FOLDERS = tuple(kind.folder for kind in ENTRY_KINDS)
 # Hand-written pages link to entries and glossary terms by slug; those slugs must exist.
 _ENTRY_LINK = re.compile(r"\b(werkzeuge|modellvorhaben)/([a-z0-9]+(?:-[a-z0-9]+)*)\.md\b")
 _TERM_LINK = re.compile(r"\bglossar\.md#([a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -58,6 +59,9 @@ HEADINGS = {
                  "en": ["When it fits", "How to make it work", "Experience"]},
     "modellvorhaben": {"de": ["Worum es geht", "Vorgehen", "Was andere mitnehmen können"],
                        "en": ["What it is about", "Approach", "What other towns can take away"]},
+    # Medien
+    "medium": {"de": ["Worum es geht", "Für wen es sich lohnt", "Einordnung"],
+               "en": ["What it is about", "Who will find it useful", "Context"]},
 }
 FIRST_REVIEW = dt.date(2024, 1, 1)
 REVIEW_DAYS = 900
@@ -77,6 +81,7 @@ class Corpus:
     terms: int
     files: int = 0
     unused: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> keys no entry uses
+    media: int = 0
 
 
 @dataclass
@@ -106,7 +111,7 @@ class _Named:
 
 
 def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms: int, seed: int = 1,
-                 replace: bool = False) -> Corpus:
+                 replace: bool = False, media: int = 0) -> Corpus:
     """Write the corpus into ``dest`` (empty, missing, or an earlier corpus with ``replace``)."""
     if min(tools, projects, terms) < 1:
         raise CorpusError("a corpus needs at least one tool, one model project and one glossary term")
@@ -136,12 +141,17 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
     for i, proj in enumerate(project_list):
         written += _write_entry(docs / "modellvorhaben" / proj.slug,
                                 *gen.project(i, proj, tool_list, term_list))
+    # Medien: drawn after every other entry, so a corpus without them stays the same.
+    for i in range(media):
+        written += _write_entry(docs / "medien" / f"medium-{i + 1}", *gen.medium(i, tool_list, project_list, term_list))
+    corpus.media = media
     corpus.files = len(written)
     corpus.unused = {name: [k for k in keys if k not in gen.used[name]] for name, keys in vocab.items()
                      if any(k not in gen.used[name] for k in keys)}
     (dest / MARKER).write_text(
         "A synthetic benchmark corpus, made by:\n"
-        f"python -m toolkit corpus --tools {tools} --projects {projects} --terms {terms} --seed {seed} DEST\n",
+        f"python -m toolkit corpus --tools {tools} --projects {projects} --terms {terms} --media {media} "
+        f"--seed {seed} DEST\n",
         encoding="utf-8")
     return corpus
 
@@ -476,3 +486,42 @@ class _Generator:
             _front_matter(english, self.body("modellvorhaben", "en", seed=body_seed,
                                              mentions=[t.en for t in mentioned], links=link["en"])),
         )
+
+    # Medien
+    def medium(self, i: int, tools: list[_Named], projects: list[_Named], terms: list[_Term]) -> tuple[str, str]:
+        """A medium: a kind, people or an institution, a year for most, an address for some, and
+        links to a few tools and projects, so that their pages list it."""
+        rng = self.rng
+        kind = self.pick("art", i)
+        topic = self.pick("themen", i)
+        data: dict[str, Any] = {
+            "titel": f"{kind.capitalize()} {i + 1} über {self.town_name()}. {words.sentence(rng, 'de').rstrip('.')}",
+            "kurz": self.summary("de"),
+            "art": kind,
+        }
+        people = [{"name": self.town_name(), "vorname": rng.choice(("Anna", "Jonas", "Marie", "Paul", "Lena"))}
+                  for _ in range(rng.randint(1, 3))]
+        if i % 4 == 3:
+            data["herausgeber"] = people
+        elif i % 4 == 2:
+            data["autoren"] = [{"name": f"Institut für Kleinstadtforschung {self.town_name()}"}]
+        else:
+            data["autoren"] = people
+        if i % 3:
+            data["verlag"] = f"Verlag {self.town_name()}"
+        if i % 7 != 6:
+            data["jahr"] = rng.randint(1980, 2026)
+        if i % 2 == 0:
+            data["webadresse"] = f"https://example.org/medien/medium-{i + 1}"
+            data["geprueft_am"] = self.date()
+        data["sprachen"] = _Flow([self.pick("sprachen", i)])
+        data["themen"] = _Flow([topic, *rng.sample([t for t in self.vocab["themen"] if t != topic], rng.randint(0, 2))])
+        data["werkzeuge"] = _Flow(t.slug for t in rng.sample(tools, min(len(tools), rng.randint(1, 3))))
+        if i % 3 == 0:
+            data["modellvorhaben"] = _Flow([rng.choice(projects).slug])
+        data["begriffe"] = _Flow(t.slug for t in rng.sample(terms, min(len(terms), rng.randint(0, 2))))
+        data["geprueft"] = self.date()
+        body_seed = rng.randrange(2**32)
+        english: dict[str, Any] = {"kurz": self.summary("en")}
+        return (_front_matter(data, self.body("medium", "de", seed=body_seed, mentions=[], links=[])),
+                _front_matter(english, self.body("medium", "en", seed=body_seed, mentions=[], links=[])))
