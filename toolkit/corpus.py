@@ -495,20 +495,20 @@ class _Generator:
         kind = self.pick("art", i)
         topic = self.pick("themen", i)
         data: dict[str, Any] = {
-            "titel": f"{kind.capitalize()} {i + 1} über {self.town_name()}. {words.sentence(rng, 'de').rstrip('.')}",
+            "titel": f"{kind.capitalize()} {i + 1} über {self.place()}. {words.sentence(rng, 'de').rstrip('.')}",
             "kurz": self.summary("de"),
             "art": kind,
         }
-        people = [{"name": self.town_name(), "vorname": rng.choice(("Anna", "Jonas", "Marie", "Paul", "Lena"))}
+        people = [{"name": self.place(), "vorname": rng.choice(("Anna", "Jonas", "Marie", "Paul", "Lena"))}
                   for _ in range(rng.randint(1, 3))]
         if i % 4 == 3:
             data["herausgeber"] = people
         elif i % 4 == 2:
-            data["autoren"] = [{"name": f"Institut für Kleinstadtforschung {self.town_name()}"}]
+            data["autoren"] = [{"name": f"Institut für Kleinstadtforschung {self.place()}"}]
         else:
             data["autoren"] = people
         if i % 3:
-            data["verlag"] = f"Verlag {self.town_name()}"
+            data["verlag"] = f"Verlag {self.place()}"
         if i % 7 != 6:
             data["jahr"] = rng.randint(1980, 2026)
         if i % 2 == 0:
@@ -525,3 +525,8 @@ class _Generator:
         english: dict[str, Any] = {"kurz": self.summary("en")}
         return (_front_matter(data, self.body("medium", "de", seed=body_seed, mentions=[], links=[])),
                 _front_matter(english, self.body("medium", "en", seed=body_seed, mentions=[], links=[])))
+
+    def place(self) -> str:
+        """A made-up place name for a medium's people and publishers: names may repeat, unlike
+        towns, so that thousands of media never wait for a name not yet taken."""
+        return self.rng.choice(words.TOWN_FIRST) + self.rng.choice(words.TOWN_SECOND)
