@@ -47,6 +47,8 @@ PAGES = {
     "facet-value": "werkzeuge/formattyp/werkstatt/",
     "events": "veranstaltungen/",
     "event": "veranstaltungen/sondierungsworkshop-digitale-transformation/",
+    "media": "medien/",
+    "medium": "medien/zukunftswerkstaetten-jungk-muellert/",
     "finder": "methodenfinder/",
     "topics": "themen/",
     "glossary": "glossar/",

@@ -21,7 +21,7 @@ from toolkit.content.model import KnowledgeBase
 pytestmark = pytest.mark.browser
 
 LANGS = {"de": "", "en": "en/"}
-CATALOGUES = {"werkzeug": "werkzeuge/", "modellvorhaben": "modellvorhaben/"}
+CATALOGUES = {"werkzeug": "werkzeuge/", "modellvorhaben": "modellvorhaben/", "medium": "medien/"}
 
 
 @pytest.fixture
@@ -55,7 +55,8 @@ def values(entry, facet: str) -> set[str]:
     value = entry.get(facet)
     if value is None:
         return set()
-    return set(value) if isinstance(value, list) else {value}
+    # A medium's year is a number in its source and a value like any other in the catalogue.
+    return {str(v) for v in value} if isinstance(value, list) else {str(value)}
 
 
 def expected(kb: KnowledgeBase, kind: str, chosen: dict[str, set[str]]) -> set[str]:
@@ -108,7 +109,7 @@ def common_keys(kb: KnowledgeBase, kind: str, facet: str, n: int) -> list[str]:
 
 
 # A selection per catalogue: two values of one facet (OR) and one of another (AND).
-SELECTIONS = {"werkzeug": ("themen", "modus"), "modellvorhaben": ("themen", "bundesland")}
+SELECTIONS = {"werkzeug": ("themen", "modus"), "modellvorhaben": ("themen", "bundesland"), "medium": ("themen", "art")}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -13,7 +13,7 @@ import yaml
 
 from conftest import REPO, build
 
-SIZE = ["--tools", "20", "--projects", "5", "--terms", "20", "--events", "30"]
+SIZE = ["--tools", "20", "--projects", "5", "--terms", "20", "--events", "30", "--media", "10"]
 
 
 def corpus(dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -34,12 +34,13 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def entries(project: Path) -> list[tuple[str, str, dict[str, str]]]:
     """(folder, slug, {lang: title}) of every synthetic entry."""
     found = []
-    for folder in ("werkzeuge", "modellvorhaben", "veranstaltungen"):
+    for folder in ("werkzeuge", "modellvorhaben", "veranstaltungen", "medien"):
         for path in sorted((project / "docs" / folder).glob("*.md")):
             if path.name.startswith("index.") or path.name.endswith(".en.md"):
                 continue
-            titles = {lang: _front_matter(path.with_name(path.name[:-3] + suffix))["titel"]
-                      for lang, suffix in (("de", ".md"), ("en", ".en.md"))}
+            german = _front_matter(path)["titel"]
+            # A medium's title is never translated: its English page shows the German one.
+            titles = {"de": german, "en": _front_matter(path.with_name(path.name[:-3] + ".en.md")).get("titel", german)}
             found.append((folder, path.name[:-3], titles))
     return found
 
@@ -53,6 +54,7 @@ def test_tiny_corpus_has_the_asked_entries(tiny: Path) -> None:
     assert sum(folder == "werkzeuge" for folder, _, _ in found) == 20
     assert sum(folder == "modellvorhaben" for folder, _, _ in found) == 5
     assert sum(folder == "veranstaltungen" for folder, _, _ in found) == int(SIZE[SIZE.index("--events") + 1])
+    assert sum(folder == "medien" for folder, _, _ in found) == int(SIZE[SIZE.index("--media") + 1])
     assert len(yaml.safe_load((tiny / "docs" / "glossar.yml").read_text(encoding="utf-8"))) == int(SIZE[SIZE.index("--terms") + 1])
 
 

@@ -69,7 +69,7 @@ def day(monkeypatch_module: pytest.MonkeyPatch) -> dt.date:
 
 
 @pytest.fixture(scope="module")
-def monkeypatch_module() -> pytest.MonkeyPatch:
+def monkeypatch_module() -> Iterator[pytest.MonkeyPatch]:
     with pytest.MonkeyPatch.context() as patch:
         yield patch
 
@@ -132,7 +132,9 @@ def test_catalogue_shows_upcoming_soonest_first_then_past_by_year(site: Path, kb
 def test_catalogue_filters_by_format_bundesland_and_attendance(site: Path, kb: KnowledgeBase) -> None:
     page = html(site, urls.catalogue_url(events.KIND, "de"))
     for slug, entry in the_events(kb).items():
-        card = re.search(rf'<li class="kb-card" data-slug="{slug}"[^>]*>', page).group(0)
+        found = re.search(rf'<li class="kb-card" data-slug="{slug}"[^>]*>', page)
+        assert found is not None, f"no card for {slug}"
+        card = found.group(0)
         assert f'data-format="{entry.get("format", "")}"' in card
         assert f'data-teilnahme="{" ".join(events.attendance(entry.data))}"' in card
         assert f'data-bundesland="{" ".join(events.state(entry.data))}"' in card
@@ -349,7 +351,7 @@ def dated_event(kb: KnowledgeBase) -> str:
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("lang", LANGS)
-def test_event_pages_and_the_catalogue_with_dates_pass_axe(browser, served: str, kb: KnowledgeBase,  # type: ignore[no-untyped-def]
+def test_event_pages_and_the_catalogue_with_dates_pass_axe(browser, served: str, kb: KnowledgeBase,
                                                           lang: str, width: int) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -367,7 +369,7 @@ def test_event_pages_and_the_catalogue_with_dates_pass_axe(browser, served: str,
 
 
 @pytest.mark.browser
-def test_filtering_hides_the_groups_it_empties(browser, served: str, kb: KnowledgeBase, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+def test_filtering_hides_the_groups_it_empties(browser, served: str, kb: KnowledgeBase, day: dt.date) -> None:
     """Ticking "online" keeps the online events; a year whose events are all on site disappears."""
     found = the_events(kb).values()
     page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -17,7 +17,7 @@ from support.projects import git
 from toolkit.content.conventions import LIST_SEPARATOR
 from toolkit.content.kinds import ENTRY_KINDS
 from toolkit.content.kinds import FIELDS as KINDS
-from toolkit.publish.export import LIST_SEPARATOR, csv_columns, data_files, entry_record
+from toolkit.publish.export import csv_columns, data_files, entry_record
 from toolkit.render.feed import ATOM, atom_feed
 from toolkit.render.redirects import redirect_pages
 from toolkit.site.facade import Site

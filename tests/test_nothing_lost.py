@@ -17,14 +17,16 @@ from functools import cache
 from pathlib import Path
 
 from htmlscan import page_file, parse, resolve
+from toolkit.content.kinds import ENTRY_KINDS, KINDS
 from toolkit.content.model import KnowledgeBase
 
 LANGS = {"de": "", "en": "en/"}
-FOLDER = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben"}
+# Every kind with a page per entry: tools, model projects, media.
+FOLDER = {kind.name: kind.folder for kind in ENTRY_KINDS}
 
 
 def entries(kb: KnowledgeBase) -> list:
-    return [*kb.tools.values(), *kb.projects.values()]
+    return [e for kind in ENTRY_KINDS for e in kb.collection(kind.name).values()]
 
 
 @cache
@@ -129,7 +131,7 @@ def test_every_entry_and_term_is_in_the_search_index(built_site: Path, kb: Knowl
 
 # -- the open data ---------------------------------------------------------------------------------
 
-OPEN_DATA = {"werkzeug": "werkzeuge", "modellvorhaben": "modellvorhaben", "begriff": "glossar"}
+OPEN_DATA = {kind.name: kind.folder for kind in KINDS.values()}
 
 
 def test_every_entry_and_term_is_in_the_open_data(built_site: Path, kb: KnowledgeBase) -> None:

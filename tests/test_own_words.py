@@ -37,6 +37,7 @@ NAMES = [
     "Sondierungsworkshop Kleinstädte und digitale Transformation",
     "Gemeinsam über die Kleinstadt von morgen diskutieren",
     "Informationen zur Raumentwicklung",
+    "Planungspraxis kleiner und mittlerer Städte in Deutschland", "Neue Materialien zur Planungskultur",
 ]
 WORD = re.compile(r"[0-9A-Za-zÄÖÜäöüß]+")
 URL = re.compile(r"(?:https?://|www\.)\S+")

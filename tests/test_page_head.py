@@ -15,7 +15,7 @@ import yaml
 from conftest import REPO
 from htmlscan import Page, page_file, parse, resolve
 from support.tree import json_ld_blocks, text_of, tree, with_class
-from toolkit.content.kinds import ENTRY_FOLDERS
+from toolkit.content.kinds import ENTRY_FOLDERS, ENTRY_KINDS
 from toolkit.content.model import LANGUAGES, KnowledgeBase
 from toolkit.render.head import LOCALES, shorten
 
@@ -111,7 +111,8 @@ def test_every_page_has_open_graph_for_link_previews(pages: dict[str, Page]) -> 
         lang = lang_of(url)
         canonical = [e.attrs["href"] for e in page.find("link", rel="canonical")]
         assert og(page, "og:url") == canonical == [site_url() + url], url
-        assert og(page, "og:type") == ["article" if re.fullmatch(rf"(en/)?({'|'.join(ENTRY_FOLDERS)})/[^/]+/", url) else "website"]
+        entry_page = re.fullmatch(rf"(en/)?({'|'.join(k.folder for k in ENTRY_KINDS)})/[^/]+/", url)
+        assert og(page, "og:type") == ["article" if entry_page else "website"]
         assert og(page, "og:locale") == [LOCALES[lang]], url
         assert og(page, "og:locale:alternate") == [LOCALES[o] for o in LANGUAGES if o != lang], url
         assert og(page, "og:description") == meta(page, name="description"), url

@@ -24,9 +24,10 @@ from support.tree import text_of, tree
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+from toolkit.content.kinds import ENTRY_KINDS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-KINDS = ("werkzeuge", "modellvorhaben")
+KINDS = tuple(kind.folder for kind in ENTRY_KINDS)
 CHANGED = re.compile(r'class="kb-page-changed">[^<]*<time datetime="([0-9-]+)"')
 UNTRANSLATED_TOOL = """---
 titel: Dritte Methode

@@ -22,6 +22,7 @@ from toolkit.sources.load import load
     ("werkzeuge/zukunftswerkstatt.en.md", "Werkzeug", "Tool"),
     ("modellvorhaben/attraktiv-wohnen.md", "Modellvorhaben", "Model project"),
     ("veranstaltungen/sondierungsworkshop-digitale-transformation.en.md", "Veranstaltung", "Event"),
+    ("medien/was-ist-ein-barcamp.en.md", "Medium", "Medium"),
     ("glossar.md", "Glossar", "Glossary"),
     ("glossar.en.md", "Glossar", "Glossary"),
     ("werkzeuge/index.md", "Seite", "Page"),

@@ -146,7 +146,8 @@ def test_issue_forms_offer_the_vocabularys_labels() -> None:
     """The dropdowns must follow docs/vokabular.yml: a renamed or new topic shows up here."""
     vocab = load_vocabularies(REPO / "docs", REPO, Problems())
     names = [p.name for p in FORMS]
-    assert names == ["fehler-melden.yml", "modellvorhaben-vorschlagen.yml", "veranstaltung-melden.yml",
+    assert names == ["fehler-melden.yml", "medium-vorschlagen.yml", "modellvorhaben-vorschlagen.yml",
+                     "veranstaltung-melden.yml",
                      "werkzeug-vorschlagen.yml"]
     for path in FORMS:
         form = yaml.safe_load(path.read_text(encoding="utf-8"))

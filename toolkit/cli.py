@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus.add_argument("--projects", type=int, default=500, help="number of model projects (default: 500)")
     corpus.add_argument("--terms", type=int, default=300, help="number of glossary terms (default: 300)")
     corpus.add_argument("--events", type=int, default=1000, help="number of events (default: 1000)")
+    corpus.add_argument("--media", type=int, default=1000, help="number of media (default: 1000)")
     corpus.add_argument("--seed", type=int, default=1, help="seed of the random choices (default: 1)")
     corpus.add_argument("--project", type=Path, default=Path("."),
                         help="the repository whose configuration, theme and pages are copied (default: .)")
@@ -120,12 +121,13 @@ def run_new(args: argparse.Namespace) -> int:
 def run_corpus(args: argparse.Namespace) -> int:
     try:
         corpus = write_corpus(project=args.project, dest=args.dest, tools=args.tools, projects=args.projects,
-                              terms=args.terms, seed=args.seed, replace=args.replace, events=args.events)
+                              terms=args.terms, seed=args.seed, replace=args.replace, events=args.events,
+                              media=args.media)
     except CorpusError as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return 1
-    print(f"wrote {corpus.tools} tools, {corpus.projects} model projects, {corpus.terms} glossary terms "
-          f"and {corpus.events} events "
+    print(f"wrote {corpus.tools} tools, {corpus.projects} model projects, {corpus.media} media, "
+          f"{corpus.terms} glossary terms and {corpus.events} events "
           f"({corpus.files} source files) into {corpus.dest.as_posix()}")
     for name, keys in corpus.unused.items():
         print(f"note: too few entries to use every '{name}' value; unused: {', '.join(keys)}", file=sys.stderr)

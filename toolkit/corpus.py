@@ -23,6 +23,7 @@ import yaml
 
 from toolkit import corpus_text as words
 from toolkit.content.conventions import DESCRIPTION_MAX
+from toolkit.content.kinds import ENTRY_KINDS
 from toolkit.content.slug import slugify
 from toolkit.sources.load import COLLECTION_PAGES, GLOSSARY_FILE
 from toolkit.sources.problems import Problems
@@ -32,7 +33,7 @@ MARKER = "CORPUS.txt"
 # What a corpus takes from the project as it is; entries are replaced.
 PROJECT_FILES = ("mkdocs.yml",)
 PROJECT_FOLDERS = ("hooks", "overrides", "docs")
-ENTRY_FOLDERS = ("werkzeuge", "modellvorhaben", "veranstaltungen")
+ENTRY_FOLDERS = tuple(kind.folder for kind in ENTRY_KINDS)
 # Hand-written pages link to entries and glossary terms by slug; those slugs must exist.
 _ENTRY_LINK = re.compile(r"\b(werkzeuge|modellvorhaben)/([a-z0-9]+(?:-[a-z0-9]+)*)\.md\b")
 _TERM_LINK = re.compile(r"\bglossar\.md#([a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -58,6 +59,9 @@ HEADINGS = {
                  "en": ["When it fits", "How to make it work", "Experience"]},
     "modellvorhaben": {"de": ["Worum es geht", "Vorgehen", "Was andere mitnehmen können"],
                        "en": ["What it is about", "Approach", "What other towns can take away"]},
+    # Medien
+    "medium": {"de": ["Worum es geht", "Für wen es sich lohnt", "Einordnung"],
+               "en": ["What it is about", "Who will find it useful", "Context"]},
 }
 # Veranstaltungen: the vocabularies only events use, and the years their dates fall in, around
 # the day builds take as today (2026-01-01): some past, most upcoming.
@@ -83,6 +87,7 @@ class Corpus:
     events: int = 0
     files: int = 0
     unused: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> keys no entry uses
+    media: int = 0
 
 
 @dataclass
@@ -112,7 +117,7 @@ class _Named:
 
 
 def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms: int, seed: int = 1,
-                 replace: bool = False, events: int = 0) -> Corpus:
+                 replace: bool = False, events: int = 0, media: int = 0) -> Corpus:
     """Write the corpus into ``dest`` (empty, missing, or an earlier corpus with ``replace``)."""
     if min(tools, projects, terms) < 1:
         raise CorpusError("a corpus needs at least one tool, one model project and one glossary term")
@@ -145,6 +150,10 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
     # Veranstaltungen: drawn after every other entry, so a corpus without events stays the same
     for i, event in enumerate(gen.event_names(events)):
         written += _write_entry(docs / "veranstaltungen" / event.slug, *gen.event(i, event, tool_list, term_list))
+    # Medien: drawn after every other entry, so a corpus without them stays the same.
+    for i in range(media):
+        written += _write_entry(docs / "medien" / f"medium-{i + 1}", *gen.medium(i, tool_list, project_list, term_list))
+    corpus.media = media
     corpus.files = len(written)
     # The events' own vocabularies count only where events were asked for.
     own = set() if events else set(EVENT_VOCABULARIES)
@@ -152,7 +161,7 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
                      if name not in own and any(k not in gen.used[name] for k in keys)}
     (dest / MARKER).write_text(
         "A synthetic benchmark corpus, made by:\n"
-        f"python -m toolkit corpus --tools {tools} --projects {projects} --terms {terms} --events {events} "
+        f"python -m toolkit corpus --tools {tools} --projects {projects} --terms {terms} --events {events} --media {media} "
         f"--seed {seed} DEST\n",
         encoding="utf-8")
     return corpus
@@ -551,3 +560,46 @@ class _Generator:
             del data["begriffe"]
         data["geprueft"] = self.date()
         return _front_matter(data, ""), _front_matter(english, "")
+    # Medien
+    def medium(self, i: int, tools: list[_Named], projects: list[_Named], terms: list[_Term]) -> tuple[str, str]:
+        """A medium: a kind, people or an institution, a year for most, an address for some, and
+        links to a few tools and projects, so that their pages list it."""
+        rng = self.rng
+        kind = self.pick("art", i)
+        topic = self.pick("themen", i)
+        data: dict[str, Any] = {
+            "titel": f"{kind.capitalize()} {i + 1} über {self.place()}. {words.sentence(rng, 'de').rstrip('.')}",
+            "kurz": self.summary("de"),
+            "art": kind,
+        }
+        people = [{"name": self.place(), "vorname": rng.choice(("Anna", "Jonas", "Marie", "Paul", "Lena"))}
+                  for _ in range(rng.randint(1, 3))]
+        if i % 4 == 3:
+            data["herausgeber"] = people
+        elif i % 4 == 2:
+            data["autoren"] = [{"name": f"Institut für Kleinstadtforschung {self.place()}"}]
+        else:
+            data["autoren"] = people
+        if i % 3:
+            data["verlag"] = f"Verlag {self.place()}"
+        if i % 7 != 6:
+            data["jahr"] = rng.randint(1980, 2026)
+        if i % 2 == 0:
+            data["webadresse"] = f"https://example.org/medien/medium-{i + 1}"
+            data["geprueft_am"] = self.date()
+        data["sprachen"] = _Flow([self.pick("sprachen", i)])
+        data["themen"] = _Flow([topic, *rng.sample([t for t in self.vocab["themen"] if t != topic], rng.randint(0, 2))])
+        data["werkzeuge"] = _Flow(t.slug for t in rng.sample(tools, min(len(tools), rng.randint(1, 3))))
+        if i % 3 == 0:
+            data["modellvorhaben"] = _Flow([rng.choice(projects).slug])
+        data["begriffe"] = _Flow(t.slug for t in rng.sample(terms, min(len(terms), rng.randint(0, 2))))
+        data["geprueft"] = self.date()
+        body_seed = rng.randrange(2**32)
+        english: dict[str, Any] = {"kurz": self.summary("en")}
+        return (_front_matter(data, self.body("medium", "de", seed=body_seed, mentions=[], links=[])),
+                _front_matter(english, self.body("medium", "en", seed=body_seed, mentions=[], links=[])))
+
+    def place(self) -> str:
+        """A made-up place name for a medium's people and publishers: names may repeat, unlike
+        towns, so that thousands of media never wait for a name not yet taken."""
+        return self.rng.choice(words.TOWN_FIRST) + self.rng.choice(words.TOWN_SECOND)

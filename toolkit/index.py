@@ -38,6 +38,11 @@ class CrossIndex:
     # Veranstaltungen: tool slug (its format) -> event slugs, and topic -> event slugs; soonest first
     events_by_tool: dict[str, list[str]] = field(default_factory=dict)
     events_by_topic: dict[str, list[str]] = field(default_factory=dict)
+    # Medien: topic -> media; medium -> the (kind, slug) of the tools and projects that cite it;
+    # (kind, slug) of a tool or project -> the media it cites or that name it.
+    media_by_topic: dict[str, list[str]] = field(default_factory=dict)
+    cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    media_of: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
 
 def build_index(kb: KnowledgeBase) -> CrossIndex:
@@ -57,7 +62,9 @@ def build_index(kb: KnowledgeBase) -> CrossIndex:
         index.tools_by_topic[topic] = [s for s in tool_order if topic in kb.tools[s].get("themen", [])]
         index.projects_by_topic[topic] = [s for s in project_order if topic in kb.projects[s].get("themen", [])]
 
-    _terms(kb, index, [*(kb.tools[s] for s in tool_order), *(kb.projects[s] for s in project_order)])
+    media_order = _media(kb, index, tool_order, project_order)
+    _terms(kb, index, [*(kb.tools[s] for s in tool_order), *(kb.projects[s] for s in project_order),
+                       *(kb.collection("medium")[s] for s in media_order)])
     _events(kb, index)
     return index
 
@@ -80,6 +87,32 @@ def _events(kb: KnowledgeBase, index: CrossIndex) -> None:
         used_before = {term: list(places) for term, places in index.term_used_in.items()}
         _terms(kb, index, [found[s] for s in order])
         index.term_used_in = {term: used_before.get(term, []) + places for term, places in index.term_used_in.items()}
+
+
+# Medien
+def _media(kb: KnowledgeBase, index: CrossIndex, tool_order: list[str], project_order: list[str]) -> list[str]:
+    """Media per topic, and the links both ways between media and the tools and projects: an
+    entry's ``medien`` list and a medium's ``werkzeuge`` and ``modellvorhaben`` lists each make
+    a link, shown on both pages. Returns the media in title order."""
+    media = kb.collection("medium")
+    order = [e.slug for e in by_title(media.values(), DEFAULT_LANGUAGE)]
+    for topic in kb.vocab["themen"].values if "themen" in kb.vocab else {}:
+        index.media_by_topic[topic] = [s for s in order if topic in media[s].get("themen", [])]
+    citing: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    linked: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, slugs in (("werkzeug", tool_order), ("modellvorhaben", project_order)):
+        for slug in slugs:
+            for medium in kb.collection(kind)[slug].get("medien", []):
+                citing[medium].append((kind, slug))
+                linked[(kind, slug)].add(medium)
+    for slug in order:
+        for kind, field_name in (("werkzeug", "werkzeuge"), ("modellvorhaben", "modellvorhaben")):
+            for other in media[slug].get(field_name, []):
+                linked[(kind, other)].add(slug)
+    index.cited_by = {slug: citing.get(slug, []) for slug in order}
+    rank = {slug: i for i, slug in enumerate(order)}
+    index.media_of = {key: sorted((m for m in found if m in rank), key=rank.__getitem__) for key, found in linked.items()}
+    return order
 
 
 def _related(kb: KnowledgeBase, order: list[str]) -> dict[str, list[str]]:

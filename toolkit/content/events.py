@@ -43,7 +43,8 @@ def dated(data: dict[str, Any]) -> bool:
 
 
 def last_day(data: dict[str, Any]) -> dt.date:
-    return data.get("ende") or data["beginn"]
+    day: dt.date = data.get("ende") or data["beginn"]
+    return day
 
 
 def _time(text: str | None) -> dt.time | None:
@@ -75,9 +76,11 @@ def upcoming(data: dict[str, Any], day: dt.date) -> bool:
 def year(data: dict[str, Any]) -> int:
     """The year a past event is listed under: of its first day, or the last year of its period."""
     if dated(data):
-        return data["beginn"].year
+        first: dt.date = data["beginn"]
+        return first.year
     period = data.get("zeitraum", {})
-    return period.get("bis", period.get("von", 0))
+    listed: int = period.get("bis", period.get("von", 0))
+    return listed
 
 
 def order_key(data: dict[str, Any]) -> tuple[int, str]:
@@ -132,7 +135,7 @@ def when_text(data: dict[str, Any], lang: str) -> str:
 
 def attendance(data: dict[str, Any]) -> list[str]:
     """On site, online or both."""
-    return [value for value, field in zip(ATTENDANCE_VALUES, ("ort", "online")) if data.get(field)]
+    return [value for value, field in zip(ATTENDANCE_VALUES, ("ort", "online"), strict=True) if data.get(field)]
 
 
 def state(data: dict[str, Any]) -> list[str]:
@@ -171,7 +174,8 @@ def check(data: dict[str, Any], meta: dict[str, Any], error: Callable[[tuple[str
         error(("ende",), f"'ende' ({data['ende'].isoformat()}) is before 'beginn' ({first.isoformat()}); "
                          f"swap them or correct the date")
     times = data.get("uhrzeit", {})
-    if last_day(data) == first and times.get("von") and times.get("bis") and _time(times["bis"]) <= _time(times["von"]):
+    start, end = _time(times.get("von") or ""), _time(times.get("bis") or "")
+    if last_day(data) == first and start is not None and end is not None and end <= start:
         error(("uhrzeit", "bis"), f"'bis' ({times['bis']}) is not after 'von' ({times['von']}) on the same day; "
                                   f"correct the times, or give 'ende' if it ends on a later day")
     deadline = data.get("anmeldung", {}).get("frist")

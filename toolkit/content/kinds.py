@@ -56,6 +56,13 @@ MODELLVORHABEN = Kind(
     word_facets=("themen",),
     card_facets=("bundesland",),
 )
+# Medien
+MEDIUM = Kind(
+    "medium", schema.MEDIUM, "medien", "medium",
+    facets=("art", "themen", "jahr", "sprachen"),
+    word_facets=("art", "themen"),
+    card_facets=("art", "jahr"),
+)
 BEGRIFF = Kind("begriff", schema.BEGRIFF, "glossar", "glossary term", title_field="begriff", pages=False, feed=False,
                csv=False)
 # Veranstaltungen
@@ -66,7 +73,7 @@ VERANSTALTUNG = Kind(
     check=events.check,
 )
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (WERKZEUG, MODELLVORHABEN, BEGRIFF, VERANSTALTUNG)}
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (WERKZEUG, MODELLVORHABEN, VERANSTALTUNG, MEDIUM, BEGRIFF)}
 # The kinds with a source file and a page per entry, in the order lists and files name them.
 ENTRY_KINDS: tuple[Kind, ...] = tuple(kind for kind in KINDS.values() if kind.pages)
 FIELDS: dict[str, tuple[Field, ...]] = {kind.name: kind.fields for kind in KINDS.values()}

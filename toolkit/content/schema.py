@@ -115,6 +115,8 @@ WERKZEUG: tuple[Field, ...] = (
     Field("quellen", "list", "sources and further reading", item=LINK),
     slugs("verwandt", "related tools (more are computed)", "werkzeug"),
     TERMS,
+    # Medien
+    slugs("medien", "media and literature this entry cites (slugs in docs/medien/)", "medium"),
     REVIEWED,
     PREVIOUS,
 )
@@ -156,6 +158,40 @@ MODELLVORHABEN: tuple[Field, ...] = (
     slugs("werkzeuge", "tools the project used or developed", "werkzeug", required=True),
     Field("ergebnisse", "list", "results", translatable=True, item=text("ergebnisse", "one result")),
     Field("links", "list", "web pages of the project", item=LINK),
+    TERMS,
+    # Medien
+    slugs("medien", "media and literature this entry cites (slugs in docs/medien/)", "medium"),
+    REVIEWED,
+    PREVIOUS,
+)
+
+# Medien: a publication, film, podcast or website. Its bibliographic fields stay as published
+# (the title is not translated); the citation files and the formatted reference come from them.
+PERSON = Field(
+    "person",
+    "object",
+    "a person or an institution",
+    fields=(
+        text("name", "surname of a person, or the full name of an institution", required=True),
+        text("vorname", "given names of a person, where known; empty for an institution"),
+    ),
+)
+MEDIUM: tuple[Field, ...] = (
+    text("titel", "title as published, subtitle after a full stop; not translated", required=True),
+    text("kurz", "one sentence: what the medium is about", required=True, translatable=True),
+    Field("art", "key", "kind of medium", required=True, vocab="art"),
+    Field("autoren", "list", "authors, in the order of the title page", item=PERSON),
+    Field("herausgeber", "list", "editors (Hrsg.), when the medium names editors instead of authors", item=PERSON),
+    text("verlag", "publisher or issuing institution"),
+    text("ort", "place of publication"),
+    Field("jahr", "int", "year of publication", minimum=1450, maximum=2100),
+    Field("webadresse", "url", "web address of the medium, starting with https:// or http://"),
+    Field("geprueft_am", "date", "date the web address was last opened and found working, as YYYY-MM-DD"),
+    keys("sprachen", "languages of the medium", "sprachen", required=True),
+    text("lizenz", "licence of the medium, where known, e.g. 'CC BY 4.0'"),
+    keys("themen", "topics it covers", "themen", required=True),
+    slugs("werkzeuge", "tools it describes or relates to", "werkzeug"),
+    slugs("modellvorhaben", "model projects it describes or relates to", "modellvorhaben"),
     TERMS,
     REVIEWED,
     PREVIOUS,
@@ -296,4 +332,6 @@ KINDS: dict[str, tuple[Field, ...]] = {
     "begriff": BEGRIFF,
     # Veranstaltungen
     "veranstaltung": VERANSTALTUNG,
+    # Medien
+    "medium": MEDIUM,
 }

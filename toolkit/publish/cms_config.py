@@ -50,6 +50,13 @@ FIELD_LABELS = {
     "frist": "Anmeldeschluss", "barrierefreiheit": "Barrierefreiheit",
     "barrierefreiheit_hinweise": "Hinweise zur Barrierefreiheit", "status": "Status",
 }
+# Medien
+FIELD_LABELS.update({
+    "art": "Art", "autoren": "Autorinnen und Autoren", "herausgeber": "Herausgebende", "vorname": "Vornamen",
+    "verlag": "Verlag oder Institution", "ort": "Erscheinungsort", "jahr": "Jahr",
+    "webadresse": "Webadresse", "geprueft_am": "Adresse geprüft am", "sprachen": "Sprachen", "lizenz": "Lizenz", "medien": "Medien",
+    "modellvorhaben": "Modellvorhaben",
+})
 BODY_LABEL = "Text"
 # Text fields that hold more than a line: a multi-line box instead of a one-line input.
 _LONG_TEXT = {"zweck", "kosten", "foerderung", "ablauf", "tipps", "ergebnisse", "definition"}

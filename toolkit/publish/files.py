@@ -10,11 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from toolkit.content.model import LANGUAGES, KnowledgeBase
+from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, KnowledgeBase
 from toolkit.index import CrossIndex
 from toolkit.publish.datapackage import data_package, package_path
 from toolkit.publish.dcat import dcat_catalogue, dcat_path
 from toolkit.publish.export import data_files
+from toolkit.render.citation import citation_files
 from toolkit.render.feed import atom_feed, feed_url
 from toolkit.render.finder import alias_pages
 from toolkit.render.ics import calendar_files
@@ -34,6 +35,9 @@ def published_files(*, kb: KnowledgeBase, index: CrossIndex, lang: str, site_url
     files[feed_url(lang)] = atom_feed(kb=kb, lang=lang, site_url=site_url, site_name=site_name, holder=holder)
     # Veranstaltungen: a calendar file per dated event and one of all
     files.update(calendar_files(kb=kb, lang=lang, site_url=site_url, site_name=site_name))
+    # Medien: BibTeX and RIS hold the media as published, the same in every language: written once.
+    if lang == DEFAULT_LANGUAGE:
+        files.update(citation_files(kb))
     if redirects:
         files.update(redirect_pages(kb=kb, lang=lang, site_url=site_url))
         files.update(alias_pages(lang, site_url))

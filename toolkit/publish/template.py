@@ -28,11 +28,15 @@ _REFERENCES = {
         "werkzeug": "tool slugs (file names in docs/werkzeuge/ without .md)",
         "modellvorhaben": "model-project slugs (file names in docs/modellvorhaben/ without .md)",
         "begriff": "glossary slugs (the keys in docs/glossar.yml)",
+        # Medien
+        "medium": "media slugs (file names in docs/medien/ without .md)",
     },
     "de": {
         "werkzeug": "Werkzeug-Slugs (Dateinamen in docs/werkzeuge/ ohne .md)",
         "modellvorhaben": "Slugs von Modellvorhaben (Dateinamen in docs/modellvorhaben/ ohne .md)",
         "begriff": "Glossar-Slugs (die Schlüssel in docs/glossar.yml)",
+        # Medien
+        "medium": "Slugs von Medien (Dateinamen in docs/medien/ ohne .md)",
     },
 }
 # The German file's comments are German: each field's description (schema.py) in German, keyed
@@ -135,6 +139,33 @@ GERMAN_DOCS = {
     "planned, fully booked, cancelled or postponed; leave it out while it is planned":
         "geplant, ausgebucht, abgesagt oder verschoben; leer lassen, solange sie wie geplant stattfindet",
     "programme, documentation or report": "Programm, Dokumentation oder Bericht",
+    # Medien
+    "media and literature this entry cites (slugs in docs/medien/)":
+        "Medien und Literatur, die der Eintrag nennt (Slugs in docs/medien/)",
+    "title as published, subtitle after a full stop; not translated":
+        "Titel wie veröffentlicht, Untertitel nach einem Punkt; wird nicht übersetzt",
+    "one sentence: what the medium is about": "ein Satz: worum es in dem Medium geht",
+    "kind of medium": "Art des Mediums",
+    "authors, in the order of the title page": "Autorinnen und Autoren, in der Reihenfolge des Titelblatts",
+    "editors (Hrsg.), when the medium names editors instead of authors":
+        "Herausgebende (Hrsg.), wenn das Medium sie statt Autorinnen und Autoren nennt",
+    "a person or an institution": "eine Person oder eine Institution",
+    "surname of a person, or the full name of an institution":
+        "Nachname einer Person oder der volle Name einer Institution",
+    "given names of a person, where known; empty for an institution":
+        "Vornamen einer Person, soweit bekannt; leer bei einer Institution",
+    "publisher or issuing institution": "Verlag oder herausgebende Institution",
+    "place of publication": "Erscheinungsort",
+    "year of publication": "Erscheinungsjahr",
+    "web address of the medium, starting with https:// or http://":
+        "Internetadresse des Mediums, beginnend mit https:// oder http://",
+    "date the web address was last opened and found working, as YYYY-MM-DD":
+        "Datum, an dem die Internetadresse zuletzt aufgerufen wurde und funktionierte, als JJJJ-MM-TT",
+    "languages of the medium": "Sprachen des Mediums",
+    "licence of the medium, where known, e.g. 'CC BY 4.0'": "Lizenz des Mediums, soweit bekannt, z. B. 'CC BY 4.0'",
+    "topics it covers": "Themen, die es behandelt",
+    "tools it describes or relates to": "Werkzeuge, die es beschreibt oder zu denen es passt",
+    "model projects it describes or relates to": "Modellvorhaben, die es beschreibt oder zu denen es passt",
 }
 _WORDS = {
     "en": {"required": "Required", "optional": "Optional", "text": "text", "int": "a whole number",
@@ -166,6 +197,7 @@ _INTRO = {
     ("veranstaltung", "de"): "Eine Veranstaltung (ein Termin).",
     ("veranstaltung", "en"): "The English translation of {slug}.md: only the text fields; every other field "
                              "comes from the German file.",
+    ("medium", "de"): "Ein Medium: Buch, Studie, Bericht, Film, Podcast oder Website.",
     ("werkzeug", "en"): "The English translation of {slug}.md: only the text fields; every other field "
                         "comes from the German file.",
     ("modellvorhaben", "en"): "The English translation of {slug}.md: only the text fields; every other field "

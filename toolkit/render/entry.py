@@ -96,6 +96,7 @@ class EntryPage:
         else:
             tools = [self.entry_link("werkzeug", t.slug) for t in by_title((self.kb.tools[s] for s in e.get("werkzeuge", [])), lang)]
             parts.append(self.section("werkzeuge", ul(tools), furniture=True))
+        parts.append(self.media_section())
         terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
         parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms"), furniture=True))
         parts.append(block(words_html(tag_words(self.kb, e, lang))))
@@ -103,6 +104,17 @@ class EntryPage:
         parts.append(self.section("quellen" if e.kind == "werkzeug" else "links",
                                   ul([external_link(s["url"], s["titel"]) for s in sources])))
         return "".join(parts)
+
+    # Medien
+    def media_section(self) -> str:
+        """The media this entry cites or that name it, each with its kind and year."""
+        media = self.kb.collection("medium")
+        items = []
+        for slug in self.index.media_of.get((self.entry.kind, self.entry.slug), []):
+            medium = media[slug]
+            details = [self.vocab_label("art", medium.data["art"])] + ([str(medium.data["jahr"])] if medium.get("jahr") else [])
+            items.append(self.entry_link("medium", slug) + f' <span class="kb-muted">({esc(", ".join(details))})</span>')
+        return self.section("medien", ul(items, "kb-media"), furniture=True)
 
     def term_link(self, slug: str) -> str:
         term = self.kb.terms[slug]
@@ -177,9 +189,3 @@ def _fact(lang: str, key: str, value: str) -> str:
     """One row of the fact box. Its label is left out of the search index: every entry has it."""
     row = f"<dt {SEARCH_IGNORE}>{esc(label(lang, key))}</dt>"
     return row + (f"<dd {SEARCH_IGNORE}>{value}</dd>" if key in UNSEARCHED_FACTS else f"<dd>{value}</dd>")
-
-
-
-
-def entry_markdown(kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: str) -> str:
-    return EntryPage(kb, index, entry, lang).markdown()

@@ -6,11 +6,14 @@ from toolkit.content.model import Entry, KnowledgeBase
 from toolkit.index import CrossIndex
 from toolkit.render.entry import EntryPage
 from toolkit.render.event import EventPage
+from toolkit.render.medium import MediumPage
 
 # kind -> its page template; every other kind renders with EntryPage (tools, model projects).
 PAGES: dict[str, type[EntryPage]] = {
     # Veranstaltungen
     "veranstaltung": EventPage,
+    # Medien
+    "medium": MediumPage,
 }
 
 

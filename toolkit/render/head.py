@@ -24,6 +24,7 @@ from toolkit.content.labels import label, section
 from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
 from toolkit.content.routes import Role, Route
 from toolkit.index import CrossIndex
+from toolkit.render.citation import schema_org
 from toolkit.render.feed import feed_url
 
 # Open Graph names a language with its region.
@@ -145,6 +146,12 @@ def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, descri
     own = ENTRY_DATA.get(entry.kind)
     if own is not None:
         return own(kb, entry, lang, address, description, keywords)
+    # Medien: a book, report, film or website as schema.org knows it.
+    if entry.kind == "medium":
+        medium = schema_org(entry, lang, address, description)
+        if keywords:
+            medium["keywords"] = ", ".join(keywords)
+        return medium
     if entry.kind == "werkzeug":
         data: dict[str, Any] = {
             "@type": "HowTo",
@@ -216,7 +223,8 @@ def _event_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, descri
 
 
 def _when(value: Any) -> str:
-    return value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()
+    text: str = value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()
+    return text
 
 
 # kind -> its schema.org data; tools and model projects are written in _entry_data itself.

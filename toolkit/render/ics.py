@@ -131,7 +131,8 @@ def text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Lines longer than 75 octets go on in lines that start with a space, never inside a character."""
-    out, current, size = [], "", 0
+    out: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = LINE_OCTETS if not out else LINE_OCTETS - 1  # a continuation's leading space counts

@@ -38,7 +38,8 @@ def facet_values(entry: Entry, facet: str) -> list[str]:
     value = entry.data.get(facet)
     if value is None:
         return []
-    return list(value) if isinstance(value, list) else [value]
+    # A number (a medium's year) is a value of its own facet; keys are text already.
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
 def facet_options(kb: KnowledgeBase, kind: str, facet: str, lang: str) -> list[tuple[str, str]]:
@@ -53,6 +54,10 @@ def facet_options(kb: KnowledgeBase, kind: str, facet: str, lang: str) -> list[t
         return [(t.slug, t.title(lang)) for t in by_title((kb.tools[slug] for slug in used), lang)]
     if facet == events.ATTENDANCE:
         return [(key, label(lang, f"{facet}_{key}")) for key in events.ATTENDANCE_VALUES]
+    if facet not in kb.vocab:
+        # A facet without a vocabulary (a medium's year): the values its entries have, newest first.
+        found = {v for e in kb.collection(kind).values() for v in facet_values(e, facet)}
+        return [(v, v) for v in sorted(found, key=lambda v: (len(v), v), reverse=True)]
     return [(key, value.label[lang]) for key, value in kb.vocab[facet].values.items()]
 
 
@@ -236,7 +241,7 @@ def _card(kb: KnowledgeBase, entry: Entry, lang: str, here: str, level: int = 2)
     )
     chips = []
     for facet in KINDS[entry.kind].card_facets:
-        chips += [kb.vocab[facet].label(v, lang) for v in facet_values(entry, facet)]
+        chips += [kb.vocab[facet].label(v, lang) if facet in kb.vocab else v for v in facet_values(entry, facet)]
     untranslated = "" if entry.translated(lang) else ' lang="de"'
     href = urls.relative(here, urls.entry_url(entry.kind, entry.slug, lang))
     date = entry.data.get("geprueft")
@@ -271,6 +276,8 @@ def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) ->
     for heading, kind, slugs in (
         ("topic_tools", "werkzeug", index.tools_by_topic.get(key, [])),
         ("topic_projects", "modellvorhaben", index.projects_by_topic.get(key, [])),
+        # Medien
+        ("topic_media", "medium", index.media_by_topic.get(key, [])),
     ):
         items = [summary_item(e, lang, here) for e in by_title((kb.collection(kind)[s] for s in slugs), lang)]
         parts.append(f"\n\n## {md_text(label(lang, heading))}\n")

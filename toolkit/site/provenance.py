@@ -58,6 +58,8 @@ def page_provenance(*, kb: KnowledgeBase, index: CrossIndex, page: Route, lang: 
         slug = page.slug or ""
         shown = [kb.tools[s] for s in index.tools_by_topic.get(slug, [])]
         shown += [kb.projects[s] for s in index.projects_by_topic.get(slug, [])]
+        # Medien
+        shown += [kb.collection("medium")[s] for s in index.media_by_topic.get(slug, [])]
         return _provenance([EditLink(vocabulary, "page")],
                            [_Input((vocabulary,)), *(_entry_input(e, lang) for e in shown)], history)
     if not page.lists and f"{docs}/{path}" not in files:

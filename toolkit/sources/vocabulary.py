@@ -29,6 +29,9 @@ REQUIRED = {
     # Veranstaltungen
     "veranstaltungsstatus": "whether an event takes place as planned",
     "barrierefreiheit": "accessibility features of a venue",
+    # Medien
+    "art": "kinds of media (study, report, film, ...)",
+    "sprachen": "languages a medium is in",
 }
 
 
