@@ -30,10 +30,12 @@ def site_url() -> str:
     return yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 
-def data_files(site: Path, lang: str) -> set[str]:
-    """The data files of a language: everything in its data folder but the page and the metadata."""
+def data_files(site: Path, lang: str, *, citations: bool = True) -> set[str]:
+    """The data files of a language: everything in its data folder but the page and the metadata
+    (without the media's BibTeX and RIS files, which are for reference managers, not tables)."""
     folder = site / FOLDERS[lang]
-    return {p.name for p in folder.iterdir() if p.is_file() and p.name not in ("index.html", PACKAGE_FILE, DCAT_FILE)}
+    return {p.name for p in folder.iterdir() if p.is_file() and p.name not in ("index.html", PACKAGE_FILE, DCAT_FILE)
+            and (citations or p.suffix not in (".bib", ".ris"))}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -42,7 +44,7 @@ def test_data_package_is_valid_and_describes_every_file(built_site: Path, lang: 
     report = validate(str(descriptor))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = Package(str(descriptor))
-    assert {r.path for r in package.resources} == data_files(built_site, lang)
+    assert {r.path for r in package.resources} == data_files(built_site, lang, citations=False)
     assert [license["path"] for license in package.licenses] == ["https://creativecommons.org/licenses/by/4.0/"]
     for resource in package.resources:
         if (path := resource.path) and path.endswith(".csv"):

@@ -194,10 +194,13 @@
               var got = page.got[n];
               return got.whole || got.parts ? planned[n].word : got.headLabel;
             }),
+            // Words found as typed: a page with the word itself comes before pages with only its
+            // head ("Abendveranstaltung" before every page that says "Veranstaltung").
+            whole: ns.filter(function (n) { return page.got[n].whole; }).length,
             score: ns.reduce(function (sum, n) { return sum + wordScore(page.got[n]); }, 0),
           };
         });
-        results.sort(function (a, b) { return b.count - a.count || b.score - a.score; });
+        results.sort(function (a, b) { return b.count - a.count || b.whole - a.whole || b.score - a.score; });
         var all = planned.length > 0 && results.length > 0 && results[0].count === planned.length;
         return { words: planned.map(function (p) { return p.word; }), all: all, results: results };
       });

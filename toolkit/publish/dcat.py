@@ -16,7 +16,7 @@ from typing import Any
 
 from toolkit.content import urls
 from toolkit.content.labels import label, section
-from toolkit.content.model import LANGUAGES, KnowledgeBase
+from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, KnowledgeBase
 from toolkit.publish.export import DATA_FOLDER, DATASETS, GLOSSARY_DATASET, TITLES
 
 DCAT_FILE = "dcat-ap.jsonld"
@@ -26,7 +26,12 @@ LANGUAGE_URI = {"de": EU + "language/DEU", "en": EU + "language/ENG"}
 # Data themes of the EU vocabulary: regions and cities; government and public sector.
 THEMES = [EU + "data-theme/REGI", EU + "data-theme/GOVE"]
 FORMATS = {"csv": (EU + "file-type/CSV", "https://www.iana.org/assignments/media-types/text/csv"),
-           "json": (EU + "file-type/JSON", "https://www.iana.org/assignments/media-types/application/json")}
+           "json": (EU + "file-type/JSON", "https://www.iana.org/assignments/media-types/application/json"),
+           # Medien: the reference managers' formats, written once into the German data folder.
+           "bib": (EU + "file-type/TXT", "https://www.iana.org/assignments/media-types/text/plain"),
+           "ris": (EU + "file-type/TXT", "https://www.iana.org/assignments/media-types/text/plain")}
+# Datasets that also come as citation files, and in which language's folder.
+CITATIONS = {"medium": (DEFAULT_LANGUAGE, ("bib", "ris"))}
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
@@ -56,6 +61,9 @@ def dcat_catalogue(*, kb: KnowledgeBase, lang: str, site_url: str, site_name: st
     datasets = []
     for kind, name in [*DATASETS.items(), ("begriff", GLOSSARY_DATASET)]:
         files = ["csv", "json"] if name in DATASETS.values() else ["json"]
+        citing_lang, formats = CITATIONS.get(kind, ("", ()))
+        if lang == citing_lang:
+            files += formats
         dataset: dict[str, Any] = {
             "@id": folder + "#" + name,
             "@type": "dcat:Dataset",
