@@ -572,8 +572,11 @@ class _Generator:
             "kurz": self.summary("de"),
             "art": kind,
         }
-        people = [{"name": self.place(), "vorname": rng.choice(("Anna", "Jonas", "Marie", "Paul", "Lena"))}
-                  for _ in range(rng.randint(1, 3))]
+        people: list[dict[str, str]] = []
+        for _ in range(rng.randint(1, 3)):
+            person = {"name": self.place(), "vorname": rng.choice(("Anna", "Jonas", "Marie", "Paul", "Lena"))}
+            if person not in people:  # the checker refuses a person named twice
+                people.append(person)
         if i % 4 == 3:
             data["herausgeber"] = people
         elif i % 4 == 2:
