@@ -185,7 +185,10 @@ def make_floor(corpus: Path, dest: Path) -> int:
     (dest / "docs" / "index.md").write_text("# Boden\n\nDie Vergleichsseite.\n", encoding="utf-8")
     (dest / "docs" / "index.en.md").write_text("# Floor\n\nThe baseline.\n", encoding="utf-8")
     count = 0
-    for folder in ("werkzeuge", "modellvorhaben"):
+    # Every folder with one source per entry (tools, projects, events, media): the floor has as
+    # many pages as the site has entry pages.
+    folders = sorted(p.name for p in (corpus / "docs").iterdir() if p.is_dir() and (p / "index.md").is_file())
+    for folder in folders:
         for source in sorted((corpus / "docs" / folder).glob("*.md")):
             if source.name.startswith("index."):
                 continue
