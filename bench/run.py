@@ -193,7 +193,7 @@ def make_floor(corpus: Path, dest: Path) -> int:
             if source.name.startswith("index."):
                 continue
             _, meta, body = source.read_text(encoding="utf-8").split("---\n", 2)
-            title = yaml.safe_load(meta)["titel"]
+            title = yaml.safe_load(meta).get("titel") or source.stem  # a medium's title is not translated
             # Links between entries would point nowhere in the floor; their text stays.
             text = _MD_LINK.sub(r"\1", body)
             (pages / f"{folder}-{source.name}").write_text(f"# {title}\n\n{text}", encoding="utf-8")
