@@ -1,68 +1,39 @@
-"""Shared fixtures: real builds of the real site, tiny sites in tmp_path, and a real browser."""
+"""Shared fixtures: real builds of the real site, tiny sites in tmp_path, and a real browser.
+
+The tests live in three folders by what they need: ``unit/`` neither a build nor a browser,
+``build/`` a real MkDocs build (and the HTML checker, ProperDocs), ``browser/`` Chromium as well.
+Collection enforces it: a test that asks for a build or a browser outside its folder stops the run.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from support.arrangement import misplaced
 from support.serve import serving
+from support.sites import build, copy_project
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
     from toolkit.content.model import KnowledgeBase
 
-REPO = Path(__file__).resolve().parent.parent
+# Sites that tests in several folders share (built once per run).
+pytest_plugins = ["support.built_projects"]
+
+TESTS = Path(__file__).resolve().parent
+
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
 # Chromium must not reach out to the network on start (updates, sync, ...): this machine has none.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-
-
-# The day every test build takes as today (2026-01-01), as the Makefile fixes it: events
-# before it are past, after it upcoming.
-BUILD_EPOCH = "1767225600"
-
-
-def build(project: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the real ``mkdocs build --strict`` on ``project``; returns the finished process."""
-    site_dir = site_dir or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
-
-
-def copy_project(dest: Path, *, docs: bool = True) -> Path:
-    """A copy of the project's site configuration (and, unless told otherwise, its sources)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("hooks", "overrides"):
-        shutil.copytree(REPO / folder, dest / folder, dirs_exist_ok=True)
-    if docs:
-        shutil.copytree(REPO / "docs", dest / "docs", dirs_exist_ok=True)
-    return dest
-
-
-def copy_sources_of(site: Path, dest: Path) -> Path:
-    """A copy of the project a built site came from, without its output.
-
-    For a second build of exactly the same sources: the repository may have changed since
-    ``built_site`` was built, as people keep working while the tests run.
-    """
-    project = site.parent
-    shutil.copytree(project, dest, ignore=lambda folder, names: [site.name] if Path(folder) == project else [])
-    return dest
 
 
 @pytest.fixture(scope="session")
@@ -104,3 +75,17 @@ def kb(built_site: Path) -> KnowledgeBase:
     assert not problems.errors, [p.format() for p in problems.errors]
     assert knowledge.tools and knowledge.projects and knowledge.terms, "the sources hold no entries"
     return knowledge
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test in browser/ as a browser test (``-m "not browser"`` leaves them out), and
+    stop the run on a test whose fixtures need more than its folder offers."""
+    problems = []
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0]
+        if folder == "browser":
+            item.add_marker(pytest.mark.browser)
+        if why := misplaced(folder, getattr(item, "fixturenames", ())):
+            problems.append(f"{item.nodeid}: {why}")
+    if problems:
+        raise pytest.UsageError("\n".join(problems))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from htmlscan import Page
+from support.htmlscan import Page
 
 EVENT_HANDLER = re.compile(r"^on[a-z]+$")
 # Data blocks (Material's configuration, the pages' JSON-LD) are never run by a browser.
@@ -50,3 +50,31 @@ def inline_code(html: str) -> list[str]:
         if "style" in element.attrs:
             found.append(f"<{element.tag} style={element.attrs['style']!r}> (style attribute, blocked by style-src 'self')")
     return found
+
+
+# Sources a directive may name besides 'self' and 'none', and why:
+ALLOWED_EXTRA = {
+    # Pagefind compiles its WebAssembly module, fetched from this site; no JavaScript eval.
+    "'wasm-unsafe-eval'": {"script-src"},
+    # Material draws icons as SVG data URLs inside its stylesheet: no request, no other origin.
+    "data:": {"img-src", "font-src"},
+}
+# Where a page may point the browser: the site itself.
+SELF_ONLY = {"'self'", "'none'"}
+FETCH_DIRECTIVES = {"default-src", "script-src", "style-src", "img-src", "font-src", "connect-src",
+                    "media-src", "object-src", "frame-src", "child-src", "worker-src", "manifest-src",
+                    "base-uri", "form-action"}
+
+
+def policy_problems(directives: dict[str, list[str]]) -> list[str]:
+    problems = []
+    if not {"default-src"} <= directives.keys():
+        problems.append("no default-src: whatever a directive does not name is allowed from anywhere")
+    for name, sources in directives.items():
+        if name not in FETCH_DIRECTIVES:
+            continue
+        for source in sources:
+            if source in SELF_ONLY or name in ALLOWED_EXTRA.get(source, set()):
+                continue
+            problems.append(f"{name} allows {source}")
+    return problems

@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, copy_project
+import yaml
+
+from support.sites import REPO, copy_project
 from toolkit.content.kinds import ENTRY_FOLDERS
 
 # A small valid knowledge base: a few entries, terms and figures.
@@ -52,3 +54,41 @@ def git(repo: Path, *args: str, when: str = "2025-03-01T12:00:00+00:00") -> None
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org",
                     "-c", "commit.gpgsign=false", *args], check=True, capture_output=True, env=env)
+
+
+UNTRANSLATED_TOOL = """---
+titel: Dritte Methode
+kurz: Eine Methode ohne Übersetzung.
+zweck: Zum Prüfen der Rückfalltexte.
+formattyp: beratung
+themen: [wohnen]
+ziel: [lernen]
+zielgruppen: [verwaltung]
+modus: digital
+organisation: zentral
+reichweite: [lokal]
+dauer: Stunden
+dauerklasse: stunden
+aufwand: gering
+ablauf: [Fragen]
+geprueft: 2026-02-10
+---
+"""
+
+
+def publishing_project(dest: Path) -> Path:
+    """The tiny site, with a renamed tool (a former slug), a tool without English text and the
+    repository named in its operator facts (for the edit links)."""
+    project = tiny_project(dest)
+    docs = project / "docs"
+    operator = docs / "betreiber.yml"
+    facts = yaml.safe_load(operator.read_text(encoding="utf-8"))
+    facts["repository"].update(besitzer="beispiel-org", name="wissensbasis")
+    operator.write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for page in ("daten.md", "daten.en.md"):  # its links lead to files every build writes
+        shutil.copy(REPO / "docs" / page, docs / page)
+    tool = docs / "werkzeuge" / "beispiel.md"
+    tool.write_text(tool.read_text(encoding="utf-8").replace("geprueft:", "fruehere_slugs: [alte-werkstatt]\ngeprueft:"),
+                    encoding="utf-8")
+    (docs / "werkzeuge" / "dritte.md").write_text(UNTRANSLATED_TOOL, encoding="utf-8")
+    return project

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from htmlscan import resolve
+from support.htmlscan import Page, parse, resolve
 
 
 def site_path(site: Path) -> str:
@@ -44,3 +45,45 @@ def internal_target(site: Path, root_path: str, url: str, href: str) -> tuple[Pa
             return OUTSIDE, ""
         return resolve(site, "", href[len(root_path):] or "./")
     return resolve(site, url, href)
+
+
+# Attributes that make the browser fetch or go somewhere, per element.
+LINKING = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src",
+           "iframe": "src", "source": "src", "video": "src", "audio": "src", "form": "action"}
+
+
+@cache
+def parsed(file: Path) -> Page:
+    return parse(file)
+
+
+def ids(file: Path) -> set[str]:
+    page = parsed(file)
+    # An anchor may also be a named <a> (old HTML); browsers scroll to either.
+    return page.ids() | {e.attrs["name"] for e in page.find("a") if e.attrs.get("name")}
+
+
+def broken_links(site: Path) -> list[str]:
+    root_path = site_path(site)
+    broken = []
+    for url, file in pages(site):
+        for element in parsed(file).elements:
+            attr = LINKING.get(element.tag)
+            href = element.attrs.get(attr or "")
+            if not attr or not href or href.startswith(("mailto:", "tel:", "data:")):
+                continue
+            if href.startswith("javascript:"):
+                broken.append(f"{url or '/'}: <{element.tag} {attr}={href!r}> runs script instead of linking")
+                continue
+            target = internal_target(site, root_path, url, href)
+            if target is None:
+                continue
+            path, fragment = target
+            if path == OUTSIDE:
+                broken.append(f"{url or '/'}: <{element.tag} {attr}={href!r}> leads outside the site's path {root_path}")
+            elif not path.is_file():
+                broken.append(f"{url or '/'}: <{element.tag} {attr}={href!r}> leads to a missing file")
+            elif fragment and path.suffix == ".html" and unquote(fragment) not in ids(path):
+                broken.append(f"{url or '/'}: <{element.tag} {attr}={href!r}> names #{unquote(fragment)}, "
+                              f"which that page lacks")
+    return broken

@@ -1,0 +1,1 @@
+"""Tests that need a real build of the site, but no browser."""

@@ -1,0 +1,1 @@
+"""Tests that need neither a build of the site nor a browser."""
