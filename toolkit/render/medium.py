@@ -105,7 +105,7 @@ class MediumPage(EntryPage):
         return (
             f'<p>{esc(label(lang, "citation_intro"))}</p>'
             f'<p class="kb-citation" id="{target}">{esc(citation.reference(e, lang, self.kb))}</p>'
-            f'<p class="kb-citation-actions"><button type="button" class="kb-copy" data-copy="{target}"'
+            f'<p class="kb-citation-actions"><button type="button" class="kb-button kb-copy" data-copy="{target}"'
             f' data-done="{esc(label(lang, "citation_copied"))}" data-failed="{esc(label(lang, "citation_copy_failed"))}"'
             f' hidden>{esc(label(lang, "citation_copy"))}</button>'
             f' <span class="kb-copy-status" role="status"></span></p>'
