@@ -64,7 +64,7 @@ messages: $(STAMP)  ## rewrite the table of checker messages in CONTRIBUTING.md 
 	$(BIN)/python scripts/message_table.py
 
 # The rule set and the type checker's settings are in pyproject.toml ([tool.ruff], [tool.mypy]).
-lint: $(STAMP)  ## lint the Python code (ruff) and check its types (mypy; strict on toolkit/, hooks/, scripts/)
+lint: $(STAMP)  ## lint the Python code (ruff) and check its types (mypy; strict on toolkit/, hooks/, scripts/, bench/)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
@@ -75,8 +75,9 @@ test: lint browser vnu properdocs cms  ## lint, then the whole test suite, brows
 test-fast: lint vnu properdocs cms  ## lint, then the tests without a browser
 	$(BIN)/python -m pytest -m "not browser"
 
-# Not part of test: builds a 2,000-tool corpus and its quarter three times each, with the floor
-# (bare Material), measures pages in Chromium and runs Lighthouse; writes BENCHMARKS.md.
+# Not part of test: builds the benchmark corpus (bench/corpus.py: 2,000 tools, 500 projects, 300
+# terms, 1,000 events, 1,000 media) and its quarter (a quarter of each) three times each, with the
+# floor (bare Material), measures pages in Chromium and runs Lighthouse; writes BENCHMARKS.md.
 bench: $(STAMP) browser cms  ## measure build time, memory and page weights against the budgets (bench/run.py)
 	$(BIN)/python bench/run.py
 

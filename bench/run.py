@@ -1,7 +1,8 @@
 """The benchmark behind BENCHMARKS.md (``make bench``; not part of ``make test``).
 
 It generates the synthetic corpus at full size (2,000 tools, 500 model projects, 300 glossary
-terms) and at a quarter of that with ``python -m toolkit corpus``, builds each with the real
+terms, 1,000 events, 1,000 media; ``--events`` and ``--media`` change the last two) and at a
+quarter of every kind with ``bench/corpus.py``, builds each with the real
 configuration, and builds the *floor* in the same run: a bare Material site (its default plugins, the built-in
 search included, the i18n plugin with de and en, no hooks) with the same number of plain pages, outside the navigation, in both
 languages. Every build runs as a whole process, ``--runs`` times, interleaved so that a busy
@@ -10,13 +11,14 @@ measures in Debian's Chromium what a visitor's browser transfers, runs Lighthous
 and writes the figures with the budgets (BUDGETS below) into BENCHMARKS.md (between the markers;
 hand-written notes outside them stay).
 
-The script only drives command-line tools (``python -m toolkit``, ``mkdocs``, ``lighthouse``)
-and a browser; it imports nothing of the project.
+The script only drives command-line tools (``bench/corpus.py``, ``python -m toolkit``, ``mkdocs``,
+``lighthouse``) and a browser; it imports nothing of the project.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import functools
 import gzip
@@ -34,13 +36,17 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Request
+
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-SIZES = {"full": (2000, 500, 300), "quarter": (500, 125, 75)}
+CORPUS = REPO / "bench" / "corpus.py"
 LIGHTHOUSE = "lighthouse@12.2.3"
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -59,6 +65,51 @@ BUDGETS = {
     "floor_ratio": 1.3, "growth": 4.4, "check": 3.0, "memory_mb": 1024, "catalogue_kb": 250, "tool_kb": 150,
     "search_kb": 300, "filter_ms": 50, "cls": 0.02, "lighthouse": 90,
 }
+
+
+# -- the corpora ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CorpusSize:
+    """How many entries of each kind a corpus has."""
+
+    tools: int
+    projects: int
+    terms: int
+    events: int
+    media: int
+
+    def scaled(self, factor: float) -> CorpusSize:
+        # The generator needs at least one tool, project and term; events and media may be left out.
+        return CorpusSize(max(1, round(self.tools * factor)), max(1, round(self.projects * factor)),
+                          max(1, round(self.terms * factor)), round(self.events * factor), round(self.media * factor))
+
+    @property
+    def entry_pages(self) -> int:
+        """Pages of entries, German and English (glossary terms share one page)."""
+        return 2 * (self.tools + self.projects + self.events + self.media)
+
+    def arguments(self) -> list[str]:
+        return ["--tools", str(self.tools), "--projects", str(self.projects), "--terms", str(self.terms),
+                "--events", str(self.events), "--media", str(self.media)]
+
+    def describe(self) -> str:
+        return (f"{self.tools:,} tools, {self.projects:,} model projects, {self.terms:,} glossary terms, "
+                f"{self.events:,} events, {self.media:,} media")
+
+
+# The full corpus; its events and media are the defaults of --events and --media.
+FULL = CorpusSize(tools=2000, projects=500, terms=300, events=1000, media=1000)
+# The growth budget compares the full corpus with one of a quarter of every kind.
+QUARTER = 0.25
+
+
+def corpus_sizes(*, events: int, media: int, scale: float) -> dict[str, CorpusSize]:
+    full = dataclasses.replace(FULL, events=events, media=media)
+    return {"full": full.scaled(scale), "quarter": full.scaled(scale * QUARTER)}
+
+
+def corpus_cmd(size: CorpusSize, dest: Path) -> list[str]:
+    return [PYTHON, str(CORPUS), *size.arguments(), "--project", str(REPO), "--replace", str(dest)]
 
 
 # -- processes ---------------------------------------------------------------------------------
@@ -136,13 +187,12 @@ def must(run: Run, what: str, log: Path) -> Run:
 
 
 # -- the sites ---------------------------------------------------------------------------------
-def make_corpus(work: Path, size: str, scale: float) -> Path:
-    tools, projects, terms = (max(1, round(n * scale)) for n in SIZES[size])
-    dest = work / size
-    cmd = [PYTHON, "-m", "toolkit", "corpus", "--tools", str(tools), "--projects", str(projects),
-           "--terms", str(terms), "--project", str(REPO), "--replace", str(dest)]
+def make_corpus(dest: Path, size: CorpusSize) -> Path:
+    cmd = corpus_cmd(size, dest)
     print(f"bench: {' '.join(cmd[1:])}", flush=True)
-    subprocess.run(cmd, cwd=REPO, env=ENV, check=True, stdout=subprocess.DEVNULL)
+    result = subprocess.run(cmd, cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"bench: writing the corpus {dest.name} failed: {result.stderr.strip()}")
     return dest
 
 
@@ -205,15 +255,23 @@ def build_cmd(site: Path) -> list[str]:
     return [PYTHON, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
 
 
-def site_size(site: Path) -> dict[str, float]:
+@dataclass
+class SiteSize:
+    files: int
+    html: int
+    mb: float
+    search_mb: float  # Pagefind's bundle
+
+
+def site_size(site: Path) -> SiteSize:
     files = [p for p in site.rglob("*") if p.is_file()]
     search = site / "pagefind"
-    return {
-        "files": len(files),
-        "html": sum(p.suffix == ".html" for p in files),
-        "mb": sum(p.stat().st_size for p in files) / 1e6,
-        "search_mb": sum(p.stat().st_size for p in search.rglob("*") if p.is_file()) / 1e6 if search.is_dir() else 0,
-    }
+    return SiteSize(
+        files=len(files),
+        html=sum(p.suffix == ".html" for p in files),
+        mb=sum(p.stat().st_size for p in files) / 1e6,
+        search_mb=sum(p.stat().st_size for p in search.rglob("*") if p.is_file()) / 1e6 if search.is_dir() else 0,
+    )
 
 
 # -- the browser -------------------------------------------------------------------------------
@@ -292,40 +350,72 @@ def weigh(urls: list[str], *, base: str, site: Path) -> Weight:
     return weight
 
 
-def browser_figures(site: Path, *, tool: str) -> dict[str, object]:
+def _requests(page: Page) -> list[str]:
+    """The addresses the page requests from now on, in order; the list grows as it loads."""
+    seen: list[str] = []
+
+    def record(request: Request) -> None:
+        seen.append(request.url)
+
+    page.on("request", record)
+    return seen
+
+
+@dataclass
+class Query:
+    """What the first query of a visit transferred and showed."""
+
+    weight: Weight
+    results_shown: int
+    index_on_open: list[str]  # requests to pagefind/ before the query: none is the budget
+
+
+@dataclass
+class BrowserFigures:
+    start: Weight
+    catalogue: Weight
+    tool: Weight
+    search: Query
+    compound_search: Query
+    filter_ms: list[float]
+    cls: dict[str, float]  # catalogue path -> layout shift
+
+
+def browser_figures(site: Path, *, tool: str) -> BrowserFigures:
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
-    figures: dict[str, object] = {}
+    weights: dict[str, Weight] = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for name, path in (("start", ""), ("catalogue", "werkzeuge/"), ("tool", f"werkzeuge/{tool}/")):
                 context = browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
                 page = context.new_page()
-                seen: list[str] = []
-                page.on("request", lambda request, seen=seen: seen.append(request.url))
+                seen = _requests(page)
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(500)
-                figures[name] = weigh(seen, base=base, site=site)
+                weights[name] = weigh(seen, base=base, site=site)
                 context.close()
-            figures["search"] = _first_query(browser, base, site, tool)
-            figures["compound_search"] = _first_query(browser, base, site, tool, COMPOUND_QUERY)
-            figures["filter_ms"] = _filter_click(browser, base)
-            figures["cls"] = {path: _layout_shift(browser, base, path) for path in ("werkzeuge/", "modellvorhaben/")}
+            figures = BrowserFigures(
+                start=weights["start"], catalogue=weights["catalogue"], tool=weights["tool"],
+                search=_first_query(browser, base, site, tool),
+                compound_search=_first_query(browser, base, site, tool, COMPOUND_QUERY),
+                filter_ms=_filter_click(browser, base),
+                cls={path: _layout_shift(browser, base, path) for path in ("werkzeuge/", "modellvorhaben/")},
+            )
             browser.close()
     finally:
         server.shutdown()
     return figures
 
 
-def _first_query(browser, base: str, site: Path, tool: str, query: str = QUERY) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _first_query(browser: Browser, base: str, site: Path, tool: str, query: str = QUERY) -> Query:
     """What the first query of a visit transfers: Pagefind's script, its WebAssembly, the index
     chunks and the result fragments, on top of the page already open."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     page = context.new_page()
-    seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url))
+    seen = _requests(page)
     page.goto(base + f"werkzeuge/{tool}/", wait_until="networkidle")
     on_open = [u for u in seen if "/pagefind/" in u]
     before = len(seen)
@@ -338,13 +428,13 @@ def _first_query(browser, base: str, site: Path, tool: str, query: str = QUERY) 
     results = page.locator(".kb-search__results li").count()
     weight = weigh(seen[before:], base=base, site=site)
     context.close()
-    return {"weight": weight, "results_shown": results, "index_on_open": on_open}
+    return Query(weight=weight, results_shown=results, index_on_open=on_open)
 
 
 FILTER_CLICKS = 20
 
 
-def _filter_click(browser, base: str) -> list[float]:  # type: ignore[no-untyped-def]
+def _filter_click(browser: Browser, base: str) -> list[float]:
     """Milliseconds from a facet click until the next frame, 20 clicks on the catalogue (a mobile
     viewport, as the rest of the budget)."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
@@ -363,10 +453,10 @@ def _filter_click(browser, base: str) -> list[float]:  # type: ignore[no-untyped
         return times;
     }""", FILTER_CLICKS)
     context.close()
-    return times
+    return [float(t) for t in times]
 
 
-def _layout_shift(browser, base: str, path: str) -> float:  # type: ignore[no-untyped-def]
+def _layout_shift(browser: Browser, base: str, path: str) -> float:
     """Cumulative layout shift while a catalogue loads and its filters appear, phone-sized."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, service_workers="block")
     page = context.new_page()
@@ -380,13 +470,34 @@ def _layout_shift(browser, base: str, path: str) -> float:  # type: ignore[no-un
 
 
 # -- Lighthouse --------------------------------------------------------------------------------
-def lighthouse(site: Path, cache: Path, pages: dict[str, str], out: Path) -> dict[str, object]:
-    """Mobile profile scores per page, or {"error": why} if Lighthouse cannot run here."""
+@dataclass
+class PageScore:
+    """Lighthouse's figures of one page (a category's score is None where Lighthouse gave none)."""
+
+    performance: int | None
+    accessibility: int | None
+    best_practices: int | None
+    seo: int | None
+    weight_kib: int
+    cls: float
+    tbt_ms: int
+    dom: int  # elements
+    failed: list[str]  # audits not passed, outside performance
+
+
+@dataclass
+class Lighthouse:
+    pages: dict[str, PageScore | str] = field(default_factory=dict)  # a page's figures, or why it failed
+    error: str = ""  # why Lighthouse did not run at all
+
+
+def lighthouse(site: Path, cache: Path, pages: dict[str, str], out: Path) -> Lighthouse:
+    """Mobile profile scores per page, or why Lighthouse cannot run here."""
     npm, node = shutil.which("npm"), shutil.which("node")
     if not npm or not node:
-        return {"error": "node and npm are not installed"}
+        return Lighthouse(error="node and npm are not installed")
     if not CHROMIUM.exists():
-        return {"error": f"{CHROMIUM} is missing"}
+        return Lighthouse(error=f"{CHROMIUM} is missing")
     prefix = cache / "npm"
     binary = prefix / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists() or LIGHTHOUSE.split("@")[1] not in (prefix / "node_modules" / "lighthouse" / "package.json").read_text():
@@ -396,9 +507,9 @@ def lighthouse(site: Path, cache: Path, pages: dict[str, str], out: Path) -> dic
         result = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(prefix), LIGHTHOUSE],
                                 capture_output=True, text=True)
         if result.returncode != 0:
-            return {"error": f"npm install {LIGHTHOUSE} failed: {result.stderr.strip()[-300:]}"}
+            return Lighthouse(error=f"npm install {LIGHTHOUSE} failed: {result.stderr.strip()[-300:]}")
     server, base = serve(site)
-    scores: dict[str, object] = {}
+    scores = Lighthouse()
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     try:
         for name, path in pages.items():
@@ -408,21 +519,25 @@ def lighthouse(site: Path, cache: Path, pages: dict[str, str], out: Path) -> dic
                  "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={flags}"],
                 env={**ENV, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True, timeout=600)
             if result.returncode != 0 or not report.exists():
-                scores[name] = {"error": (result.stderr.strip() or result.stdout.strip())[-400:]}
+                scores.pages[name] = (result.stderr.strip() or result.stdout.strip())[-400:]
                 continue
             data = json.loads(report.read_text())
-            scores[name] = {
-                **{key: round(cat["score"] * 100) if cat["score"] is not None else None
-                   for key, cat in data["categories"].items()},
-                "weight_kib": round(data["audits"]["total-byte-weight"]["numericValue"] / 1024),
-                "cls": data["audits"]["cumulative-layout-shift"]["numericValue"],
-                "tbt_ms": round(data["audits"]["total-blocking-time"]["numericValue"]),
-                "dom": round(data["audits"]["dom-size"].get("numericValue") or 0),
-                "failed": sorted(audit_id for cat in data["categories"].values() if cat["id"] != "performance"
-                                 for ref in cat["auditRefs"]
-                                 if ref["weight"] and (data["audits"][ref["id"]]["score"] or 0) < 1
-                                 for audit_id in [ref["id"]]),
-            }
+            category = {key: round(cat["score"] * 100) if cat["score"] is not None else None
+                        for key, cat in data["categories"].items()}
+            scores.pages[name] = PageScore(
+                performance=category.get("performance"),
+                accessibility=category.get("accessibility"),
+                best_practices=category.get("best-practices"),
+                seo=category.get("seo"),
+                weight_kib=round(data["audits"]["total-byte-weight"]["numericValue"] / 1024),
+                cls=float(data["audits"]["cumulative-layout-shift"]["numericValue"]),
+                tbt_ms=round(data["audits"]["total-blocking-time"]["numericValue"]),
+                dom=round(data["audits"]["dom-size"].get("numericValue") or 0),
+                failed=sorted(audit_id for cat in data["categories"].values() if cat["id"] != "performance"
+                              for ref in cat["auditRefs"]
+                              if ref["weight"] and (data["audits"][ref["id"]]["score"] or 0) < 1
+                              for audit_id in [ref["id"]]),
+            )
     finally:
         server.shutdown()
     return scores
@@ -465,16 +580,20 @@ def machine() -> dict[str, str]:
 
 
 def median(runs: list[Run], attr: str) -> float:
-    return statistics.median(getattr(r, attr) for r in runs)
+    return statistics.median(float(getattr(r, attr)) for r in runs)
 
 
 def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
+def points(score: int | None) -> str:
+    return "–" if score is None else str(score)
+
+
 def report(*, args: argparse.Namespace, facts: dict[str, str], load: tuple[tuple[float, ...], tuple[float, ...]],
-           runs: dict[str, list[Run]], pages: dict[str, int], check: list[Run], sizes: dict[str, dict[str, float]],
-           browser: dict[str, object], scores: dict[str, object], tool: str) -> str:
+           corpora: dict[str, CorpusSize], runs: dict[str, list[Run]], pages: dict[str, int], check: list[Run],
+           sizes: dict[str, SiteSize], browser: BrowserFigures, scores: Lighthouse, tool: str) -> str:
     full, floor = runs["full"], runs["floor-full"]
     quarter = runs["quarter"]
     ratio = median(full, "wall") / median(floor, "wall")
@@ -496,6 +615,10 @@ def report(*, args: argparse.Namespace, facts: dict[str, str], load: tuple[tuple
         f"| load average (1, 5, 15 min) | {' / '.join(f'{x:.1f}' for x in load[0])} before, "
         f"{' / '.join(f'{x:.1f}' for x in load[1])} after |",
         "",
+        "The corpora (`bench/corpus.py`, seed 1):",
+        "",
+        *(f"- {name}: {size.describe()}" for name, size in corpora.items()),
+        "",
         "Each build is a whole `mkdocs build --strict` process (the full site: pages, cross-index, "
         "catalogue, open data and the Pagefind search index), run "
         f"{args.runs} times, interleaved with the others; the table gives the median. Wall-clock "
@@ -509,12 +632,11 @@ def report(*, args: argparse.Namespace, facts: dict[str, str], load: tuple[tuple
         all_runs = ", ".join(f"{r.wall:.1f}" for r in runs[name])
         lines.append(f"| {name} | {pages[name]:,} | {median(runs[name], 'wall'):.1f} s ({all_runs}) | "
                      f"{median(runs[name], 'cpu'):.1f} s | {max(r.max_rss_mb for r in runs[name]):.0f} MB |")
-    search = browser["search"]
-    sw = search["weight"]  # type: ignore[index]
-    cw = browser["compound_search"]["weight"]  # type: ignore[index]
-    cat, tw, start = browser["catalogue"], browser["tool"], browser["start"]
-    filter_ms = statistics.median(browser["filter_ms"])  # type: ignore[arg-type]
-    other = [u for w in (cat, tw, start, sw) for u in w.other_hosts]  # type: ignore[attr-defined]
+    search = browser.search
+    sw, cw = search.weight, browser.compound_search.weight
+    cat, tw, start = browser.catalogue, browser.tool, browser.start
+    filter_ms = statistics.median(browser.filter_ms)
+    other = [u for w in (cat, tw, start, sw) for u in w.other_hosts]
     lines += [
         "",
         "| budget | measured | limit | verdict |",
@@ -528,31 +650,32 @@ def report(*, args: argparse.Namespace, facts: dict[str, str], load: tuple[tuple
         f"| peak memory of the build (MkDocs and Pagefind, which runs inside the build) | {tree:.0f} MB "
         f"together; largest single process {rss:.0f} MB; MkDocs alone {own:.0f} MB | < 1 GB | "
         f"{verdict(max(rss, tree) < BUDGETS['memory_mb'])} |",
-        f"| catalogue page, first visit, all requests, gzip | {cat.kb:.0f} KB in {cat.requests} requests "  # type: ignore[attr-defined]
-        f"({cat.raw / 1024:.0f} KB uncompressed) | ≤ {BUDGETS['catalogue_kb']} KB | "  # type: ignore[attr-defined]
-        f"{verdict(cat.kb <= BUDGETS['catalogue_kb'])} |",  # type: ignore[attr-defined]
+        f"| catalogue page, first visit, all requests, gzip | {cat.kb:.0f} KB in {cat.requests} requests "
+        f"({cat.raw / 1024:.0f} KB uncompressed) | ≤ {BUDGETS['catalogue_kb']} KB | "
+        f"{verdict(cat.kb <= BUDGETS['catalogue_kb'])} |",
         f"| a filter click redraws the catalogue | {filter_ms:.0f} ms (median of "
-        f"{len(browser['filter_ms'])}, click to next frame) | < {BUDGETS['filter_ms']} ms | "  # type: ignore[arg-type]
+        f"{len(browser.filter_ms)}, click to next frame) | < {BUDGETS['filter_ms']} ms | "
         f"{verdict(filter_ms < BUDGETS['filter_ms'])} |",
         *(f"| no layout shift when the filters appear, `{path}` (375 px, browser's own measure) | "
           f"{value:.3f} | ≤ {BUDGETS['cls']} | {verdict(value <= BUDGETS['cls'])} |"
-          for path, value in browser["cls"].items()),  # type: ignore[attr-defined]
-        *(f"| Lighthouse mobile performance, `{path}` | {scores[name]['performance']} (CLS "  # type: ignore[index]
-          f"{scores[name]['cls']:.3f}, blocking {scores[name]['tbt_ms']} ms, {scores[name]['dom']:,} elements) | "  # type: ignore[index]
-          f"≥ {BUDGETS['lighthouse']} | {verdict(scores[name]['performance'] >= BUDGETS['lighthouse'])} |"  # type: ignore[index]
+          for path, value in browser.cls.items()),
+        *(f"| Lighthouse mobile performance, `{path}` | {points(score.performance)} (CLS "
+          f"{score.cls:.3f}, blocking {score.tbt_ms} ms, {score.dom:,} elements) | "
+          f"≥ {BUDGETS['lighthouse']} | "
+          f"{verdict(score.performance is not None and score.performance >= BUDGETS['lighthouse'])} |"
           for name, path in (("catalogue", "werkzeuge/"), ("projects", "modellvorhaben/"))
-          if name in scores and "error" not in scores[name]),  # type: ignore[operator]
-        f"| a tool page, first visit, all requests, gzip | {tw.kb:.0f} KB in {tw.requests} requests "  # type: ignore[attr-defined]
-        f"({tw.raw / 1024:.0f} KB uncompressed) | ≤ {BUDGETS['tool_kb']} KB | {verdict(tw.kb <= BUDGETS['tool_kb'])} |",  # type: ignore[attr-defined]
-        f"| opening a page transfers no search index | {len(search['index_on_open'])} requests to pagefind/ | 0 | "  # type: ignore[index]
-        f"{verdict(not search['index_on_open'])} |",  # type: ignore[index]
-        f"| first search query («{QUERY}», {search['results_shown']} results shown) | {sw.kb:.0f} KB in "  # type: ignore[index]
+          for score in [scores.pages.get(name)] if isinstance(score, PageScore)),
+        f"| a tool page, first visit, all requests, gzip | {tw.kb:.0f} KB in {tw.requests} requests "
+        f"({tw.raw / 1024:.0f} KB uncompressed) | ≤ {BUDGETS['tool_kb']} KB | {verdict(tw.kb <= BUDGETS['tool_kb'])} |",
+        f"| opening a page transfers no search index | {len(search.index_on_open)} requests to pagefind/ | 0 | "
+        f"{verdict(not search.index_on_open)} |",
+        f"| first search query («{QUERY}», {search.results_shown} results shown) | {sw.kb:.0f} KB in "
         f"{sw.requests} requests | ≤ {BUDGETS['search_kb']} KB | {verdict(sw.kb <= BUDGETS['search_kb'])} |",
         f"| first search query for a compound («{COMPOUND_QUERY}», split with the index's word list) | "
         f"{cw.kb:.0f} KB in {cw.requests} requests | ≤ {BUDGETS['search_kb']} KB | {verdict(cw.kb <= BUDGETS['search_kb'])} |",
         f"| requests to other hosts (start, catalogue, tool page, search) | {len(other)} | 0 | {verdict(not other)} |",
         "",
-        f"Start page, first visit: {start.kb:.0f} KB gzip in {start.requests} requests.  ",  # type: ignore[attr-defined]
+        f"Start page, first visit: {start.kb:.0f} KB gzip in {start.requests} requests.  ",
         f"Tool page measured: `werkzeuge/{tool}/`, 375 px wide. Sizes are what a server that gzips text "
         "(level 6) sends; Pagefind's index files are compressed already and count as they are.",
         "",
@@ -561,23 +684,24 @@ def report(*, args: argparse.Namespace, facts: dict[str, str], load: tuple[tuple
     ]
     for name in ("full", "quarter", "floor-full"):
         s = sizes[name]
-        lines.append(f"| {name} | {s['files']:,.0f} | {s['html']:,.0f} | {s['mb']:.0f} MB | {s['search_mb']:.1f} MB |")
+        lines.append(f"| {name} | {s.files:,} | {s.html:,} | {s.mb:.0f} MB | {s.search_mb:.1f} MB |")
     lines += ["", "Largest transfers of the tool page and the catalogue:", ""]
     for name, weight in (("tool page", tw), ("catalogue", cat)):
-        top = sorted(weight.by_file, key=lambda x: -x[1])[:6]  # type: ignore[attr-defined]
+        top = sorted(weight.by_file, key=lambda x: -x[1])[:6]
         lines.append(f"- {name}: " + ", ".join(f"`{p}` {b / 1024:.1f} KB" for p, b in top))
     lines += ["", "Lighthouse 12.2.3, mobile profile (simulated slow 4G and CPU slowdown), full corpus:", ""]
-    if "error" in scores:
-        lines.append(f"Lighthouse did not run: {scores['error']}")
+    if scores.error:
+        lines.append(f"Lighthouse did not run: {scores.error}")
     else:
         lines += ["| page | performance | accessibility | best practices | SEO | weight | audits not passed |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
-        for name, s in scores.items():
-            if "error" in s:  # type: ignore[operator]
-                lines.append(f"| {name} | failed: {s['error']} | | | | | |")  # type: ignore[index]
+        for name, score in scores.pages.items():
+            if isinstance(score, str):
+                lines.append(f"| {name} | failed: {score} | | | | | |")
                 continue
-            lines.append(f"| {name} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | "  # type: ignore[index]
-                         f"{s['seo']} | {s['weight_kib']} KiB | {', '.join(s['failed']) or '–'} |")  # type: ignore[index]
+            lines.append(f"| {name} | {points(score.performance)} | {points(score.accessibility)} | "
+                         f"{points(score.best_practices)} | {points(score.seo)} | {score.weight_kib} KiB | "
+                         f"{', '.join(score.failed) or '–'} |")
     lines += ["", END]
     return "\n".join(lines)
 
@@ -601,19 +725,29 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--command", default="make bench", help="the command named in the report")
+    parser.add_argument("--events", type=int, default=FULL.events,
+                        help=f"events in the full corpus, a quarter of them in the quarter (default: {FULL.events})")
+    parser.add_argument("--media", type=int, default=FULL.media,
+                        help=f"media in the full corpus, a quarter of them in the quarter (default: {FULL.media}); "
+                             "--events 0 --media 0 gives the corpus of tools, projects and terms only")
     parser.add_argument("--scale", type=float, default=1.0,
-                        help="shrink both corpora, to try the script quickly (the budgets are for 1)")
+                        help="shrink every kind of both corpora by this factor, to try the script quickly (the "
+                             "budgets are for 1; the quarter must still hold the entries the hand-written pages "
+                             "link to, which takes about 0.2)")
     args = parser.parse_args()
+    if min(args.events, args.media) < 0 or args.scale <= 0:
+        parser.error("--events and --media must be 0 or more, --scale more than 0")
     work: Path = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
     facts = machine()
 
-    projects = {size: make_corpus(work, size, args.scale) for size in SIZES}
+    corpora = corpus_sizes(events=args.events, media=args.media, scale=args.scale)
     pages = {}
-    for size, project in projects.items():
-        pages[size] = 2 * sum(round(n * args.scale) for n in SIZES[size][:2])
-        pages[f"floor-{size}"] = make_floor(project, work / f"floor-{size}")
+    for name, size in corpora.items():
+        project = make_corpus(work / name, size)
+        pages[name] = size.entry_pages
+        pages[f"floor-{name}"] = make_floor(project, work / f"floor-{name}")
     targets = {name: (work / name) for name in ("floor-quarter", "quarter", "floor-full", "full")}
     runs: dict[str, list[Run]] = {name: [] for name in targets}
     for i in range(args.runs):
@@ -638,9 +772,10 @@ def main() -> int:
     browser = browser_figures(full_site, tool=tool)
     print("bench: browser figures done", flush=True)
     pages_lh = {"start": "", "catalogue": "werkzeuge/", "projects": "modellvorhaben/", "tool": f"werkzeuge/{tool}/"}
-    scores = {"error": "skipped (--no-lighthouse)"} if args.no_lighthouse else lighthouse(full_site, work, pages_lh, work)
-    block = report(args=args, facts=facts, load=(load_before, os.getloadavg()), runs=runs, pages=pages, check=check,
-                   sizes=sizes, browser=browser, scores=scores, tool=tool)
+    scores = (Lighthouse(error="skipped (--no-lighthouse)") if args.no_lighthouse
+              else lighthouse(full_site, work, pages_lh, work))
+    block = report(args=args, facts=facts, load=(load_before, os.getloadavg()), corpora=corpora, runs=runs,
+                   pages=pages, check=check, sizes=sizes, browser=browser, scores=scores, tool=tool)
     write_report(args.output, block)
     print(block)
     return 0

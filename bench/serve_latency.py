@@ -5,7 +5,7 @@ serves it; the first start is the time until the server prints its address (the 
 build included), then one tool's summary is rewritten RUNS times, each time polling its page
 until the new text is there. Usage:
 
-    .venv/bin/python bench/serve_latency.py                    # both sizes, corpus 2,000/500/300
+    .venv/bin/python bench/serve_latency.py                    # both sizes, corpus of bench/corpus.py's defaults
     .venv/bin/python bench/serve_latency.py --sizes site       # the shipped site only
     .venv/bin/python bench/serve_latency.py --tools 100 --projects 25 --terms 25   # a small corpus
 
@@ -46,13 +46,15 @@ class Figures:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def fetch(url: str) -> str:
     # The server answers only once a rebuild is done: a slow rebuild is a slow answer.
     with urllib.request.urlopen(url, timeout=EDIT_LIMIT) as response:  # the local preview server
-        return response.read().decode("utf-8")
+        body: bytes = response.read()
+        return body.decode("utf-8")
 
 
 def site_copy(dest: Path) -> Path:
@@ -63,10 +65,10 @@ def site_copy(dest: Path) -> Path:
     return dest
 
 
-def corpus_copy(dest: Path, tools: int, projects: int, terms: int) -> Path:
-    subprocess.run([sys.executable, "-m", "toolkit", "corpus", str(dest), "--tools", str(tools), "--projects",
-                    str(projects), "--terms", str(terms), "--project", str(ROOT)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+def corpus_copy(dest: Path, tools: int, projects: int, terms: int, events: int, media: int) -> Path:
+    subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), str(dest), "--tools", str(tools),
+                    "--projects", str(projects), "--terms", str(terms), "--events", str(events), "--media", str(media),
+                    "--project", str(ROOT)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return dest
 
 
@@ -125,6 +127,8 @@ def main() -> int:
     parser.add_argument("--tools", type=int, default=2000)
     parser.add_argument("--projects", type=int, default=500)
     parser.add_argument("--terms", type=int, default=300)
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--media", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
     # Stopped from outside, the servers and temporary copies are still cleaned up.
@@ -134,7 +138,8 @@ def main() -> int:
         if args.sizes in ("both", "site"):
             results.append(measure(site_copy(Path(tmp) / "site"), "shipped site", args.runs))
         if args.sizes in ("both", "corpus"):
-            corpus = corpus_copy(Path(tmp) / "corpus", args.tools, args.projects, args.terms)
+            corpus = corpus_copy(Path(tmp) / "corpus", args.tools, args.projects, args.terms, args.events,
+                                 args.media)
             results.append(measure(corpus, "corpus", args.runs))
     edits = " | ".join(str(i + 1) for i in range(args.runs))
     print(f"| size | first start (s) | {edits} | median | max |")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m toolkit check | new | export | corpus``."""
+"""Command line: ``python -m toolkit check | new | export | links``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 
 from toolkit.content.kinds import KINDS as DECLARED
 from toolkit.content.model import Vocabulary
-from toolkit.corpus import CorpusError, write_corpus
 from toolkit.publish.files import published_files, site_settings, write_files
 from toolkit.publish.jsonschema import write_schemas
 from toolkit.publish.new import KINDS, Refused, create
@@ -60,19 +59,6 @@ def main(argv: list[str] | None = None) -> int:
     _add_docs(blank)
     blank.set_defaults(run=run_export_templates)
 
-    corpus = commands.add_parser("corpus", help="write a synthetic, buildable benchmark site (same arguments, same files)")
-    corpus.add_argument("dest", type=Path, help="an empty or new folder for the site")
-    corpus.add_argument("--tools", type=int, default=2000, help="number of tools (default: 2000)")
-    corpus.add_argument("--projects", type=int, default=500, help="number of model projects (default: 500)")
-    corpus.add_argument("--terms", type=int, default=300, help="number of glossary terms (default: 300)")
-    corpus.add_argument("--events", type=int, default=1000, help="number of events (default: 1000)")
-    corpus.add_argument("--media", type=int, default=1000, help="number of media (default: 1000)")
-    corpus.add_argument("--seed", type=int, default=1, help="seed of the random choices (default: 1)")
-    corpus.add_argument("--project", type=Path, default=Path("."),
-                        help="the repository whose configuration, theme and pages are copied (default: .)")
-    corpus.add_argument("--replace", action="store_true", help="replace an earlier corpus in DEST")
-    corpus.set_defaults(run=run_corpus)
-
     links = commands.add_parser("links", help="ask every external link whether it still answers (reports only)")
     _add_docs(links)
     links.add_argument("--format", choices=("text", "github"), default="text",
@@ -115,22 +101,6 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"{'extended' if args.kind == 'begriff' else 'created'} {path.as_posix()}")
     print(f"Fill in the fields of '{created.slug}', then run 'make check': it names each field still empty.",
           file=sys.stderr)
-    return 0
-
-
-def run_corpus(args: argparse.Namespace) -> int:
-    try:
-        corpus = write_corpus(project=args.project, dest=args.dest, tools=args.tools, projects=args.projects,
-                              terms=args.terms, seed=args.seed, replace=args.replace, events=args.events,
-                              media=args.media)
-    except CorpusError as refusal:
-        print(f"error: {refusal}", file=sys.stderr)
-        return 1
-    print(f"wrote {corpus.tools} tools, {corpus.projects} model projects, {corpus.media} media, "
-          f"{corpus.terms} glossary terms and {corpus.events} events "
-          f"({corpus.files} source files) into {corpus.dest.as_posix()}")
-    for name, keys in corpus.unused.items():
-        print(f"note: too few entries to use every '{name}' value; unused: {', '.join(keys)}", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import html
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ SIZE = ["--tools", "20", "--projects", "5", "--terms", "20", "--events", "30", "
 
 
 def corpus(dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "toolkit", "corpus", *SIZE, *extra, str(dest)],
+    return subprocess.run([sys.executable, str(REPO / "bench" / "corpus.py"), *SIZE, *extra, str(dest)],
                           cwd=REPO, capture_output=True, text=True, timeout=120)
 
 
@@ -94,3 +95,16 @@ def test_corpus_refuses_to_overwrite_a_folder_it_did_not_write(tmp_path: Path) -
     assert result.returncode == 1
     assert "not empty" in result.stderr
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_too_few_terms_for_the_hand_written_pages_are_refused_before_anything_is_written(tmp_path: Path) -> None:
+    # The hand-written pages (docs/*.md) link to glossary terms by slug; a corpus with fewer terms
+    # would leave those links dangling.
+    linked = {slug for page in (REPO / "docs").glob("*.md")
+              for slug in re.findall(r"glossar\.md#([a-z0-9-]+)", page.read_text(encoding="utf-8"))}
+    assert len(linked) > 1
+    dest = tmp_path / "few"
+    result = corpus(dest, "--terms", "1")
+    assert result.returncode == 1
+    assert "--terms" in result.stderr, result.stderr
+    assert not dest.exists()

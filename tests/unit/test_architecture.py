@@ -28,7 +28,7 @@ def test_toolkit_does_not_import_mkdocs() -> None:
 # checking sources never depends on rendering, rendering never on publishing, and only the
 # facade (toolkit/site/) and the command line see everything.
 LAYERS = ("content", "sources", "index", "render", "publish", "site", "commands")
-COMMANDS = {"cli", "__main__", "__init__", "corpus", "corpus_text"}
+COMMANDS = {"cli", "__main__", "__init__"}
 
 
 def _layer_of_path(path: Path) -> str:
@@ -81,3 +81,19 @@ def test_the_layer_test_sees_an_upward_import(tmp_path: Path) -> None:
     module.write_text("from toolkit.site.facade import Site\nfrom toolkit.sources import load\n", encoding="utf-8")
     assert _imported_layers(module) == {"site", "sources"}
     assert max(_layer(name) for name in _imported_layers(module)) > _layer("content")
+
+
+def test_toolkit_does_not_import_the_benchmark() -> None:
+    # bench/ (the corpus generator, the benchmark) may use the toolkit; the shipped package never
+    # depends on it. Its modules go by their file names, as bench/ is no package.
+    bench = {p.stem for p in (REPO / "bench").glob("*.py")} | {"bench"}
+    offenders = []
+    for path in sorted((REPO / "toolkit").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            offenders += [f"{path.relative_to(REPO)}: {n}" for n in names if n.split(".")[0] in bench]
+    assert offenders == []

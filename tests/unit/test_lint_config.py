@@ -1,6 +1,6 @@
 """The type checker's settings reach every module they are meant for.
 
-hooks/ and scripts/ are no packages: mypy knows their modules by file name only, so each must be
+hooks/, scripts/ and bench/ are no packages: mypy knows their modules by file name only, so each must be
 named in the strict override of pyproject.toml, or a new file there would be checked leniently.
 """
 
@@ -21,10 +21,11 @@ def strict_modules() -> set[str]:
 
 def test_every_hook_and_script_is_checked_strictly() -> None:
     files = sorted((REPO / "hooks").glob("*.py")) + sorted((REPO / "scripts").glob("*.py"))
+    files += sorted((REPO / "bench").glob("*.py"))
     assert files
     assert {path.stem for path in files} <= strict_modules()
     assert {"toolkit", "toolkit.*"} <= strict_modules()
 
 
 def test_mypy_checks_the_folders_it_is_strict_on() -> None:
-    assert {"toolkit", "hooks", "scripts"} <= set(CONFIG["files"])
+    assert {"toolkit", "hooks", "scripts", "bench"} <= set(CONFIG["files"])

@@ -1,27 +1,32 @@
 """A synthetic, reproducible benchmark corpus: the real site with made-up entries.
 
-``python -m toolkit corpus --tools N --projects M --terms K DEST`` writes into DEST a complete
-site: the project's own ``mkdocs.yml``, ``hooks/``, ``overrides/`` and hand-written pages, its
+``python bench/corpus.py --tools N --projects M --terms K --events E --media F DEST`` writes
+into DEST a complete site: the project's own ``mkdocs.yml``, ``hooks/``, ``overrides/`` and hand-written pages, its
 vocabularies and figures, and N tools, M model projects and K glossary terms in German and
-English. The entries use every field and every vocabulary value (once the corpus is large
+English, and E events and F media. The entries use every field and every vocabulary value (once the corpus is large
 enough to hold them all), name each other (``verwandt``, ``werkzeuge``, ``begriffe``,
 ``siehe_auch``), link each other in their text and mention glossary terms there. The same
 arguments and seed always give the same files, so anyone can reproduce a benchmark.
+
+Benchmark tooling, not part of the shipped package: it imports ``toolkit`` (the project's own
+vocabularies, slugs and folders), and nothing in ``toolkit`` imports it.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 import re
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from toolkit import corpus_text as words
+import corpus_text as words
 from toolkit.content.conventions import DESCRIPTION_MAX
 from toolkit.content.kinds import ENTRY_KINDS
 from toolkit.content.slug import slugify
@@ -29,6 +34,7 @@ from toolkit.sources.load import COLLECTION_PAGES, GLOSSARY_FILE
 from toolkit.sources.problems import Problems
 from toolkit.sources.vocabulary import load_vocabularies
 
+REPO = Path(__file__).resolve().parent.parent
 MARKER = "CORPUS.txt"
 # What a corpus takes from the project as it is; entries are replaced.
 PROJECT_FILES = ("mkdocs.yml",)
@@ -121,7 +127,18 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
     """Write the corpus into ``dest`` (empty, missing, or an earlier corpus with ``replace``)."""
     if min(tools, projects, terms) < 1:
         raise CorpusError("a corpus needs at least one tool, one model project and one glossary term")
+    if min(events, media) < 0:
+        raise CorpusError("the number of events and of media cannot be negative (0 leaves them out)")
+    # Checked before anything is written: a refused corpus leaves DEST as it was.
+    linked = _linked_slugs(project / "docs")
+    for kind, count, option in (("werkzeuge", tools, "--tools"), ("modellvorhaben", projects, "--projects"),
+                                ("glossar", terms, "--terms")):
+        if len(linked[kind]) > count:
+            raise CorpusError(f"the hand-written pages link to {len(linked[kind])} entries of docs/{kind}; "
+                              f"ask for at least that many ({option} {len(linked[kind])})")
     _prepare(dest, replace=replace)
+    # Marked at once: a corpus that fails half-way can be replaced like a finished one.
+    (dest / MARKER).write_text("An unfinished synthetic benchmark corpus.\n", encoding="utf-8")
     _copy_project(project, dest)
     docs = dest / "docs"
     problems = Problems()
@@ -129,11 +146,6 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
     if problems.errors:
         raise CorpusError("the project's vocabulary has errors; run 'python -m toolkit check' first:\n"
                           + "\n".join(p.format() for p in problems.errors))
-    linked = _linked_slugs(docs)
-    for kind, count in (("werkzeuge", tools), ("modellvorhaben", projects), ("glossar", terms)):
-        if len(linked[kind]) > count:
-            raise CorpusError(f"the hand-written pages link to {len(linked[kind])} entries in docs/{kind}/; "
-                              f"ask for at least that many")
     rng = random.Random(seed)
     gen = _Generator(rng, vocab)
     term_list = gen.terms(terms, reserved=linked["glossar"])
@@ -161,7 +173,7 @@ def write_corpus(*, project: Path, dest: Path, tools: int, projects: int, terms:
                      if name not in own and any(k not in gen.used[name] for k in keys)}
     (dest / MARKER).write_text(
         "A synthetic benchmark corpus, made by:\n"
-        f"python -m toolkit corpus --tools {tools} --projects {projects} --terms {terms} --events {events} --media {media} "
+        f"python bench/corpus.py --tools {tools} --projects {projects} --terms {terms} --events {events} --media {media} "
         f"--seed {seed} DEST\n",
         encoding="utf-8")
     return corpus
@@ -198,6 +210,8 @@ def _linked_slugs(docs: Path) -> dict[str, list[str]]:
     """Entry and term slugs the hand-written pages link to, in order of first appearance."""
     found: dict[str, dict[str, None]] = {"werkzeuge": {}, "modellvorhaben": {}, "glossar": {}}
     for path in sorted(docs.rglob("*.md")):
+        if path.parent.parent == docs and path.parent.name in ENTRY_FOLDERS and path.name not in COLLECTION_PAGES:
+            continue  # an entry: the corpus replaces them all
         text = path.read_text(encoding="utf-8", errors="replace")
         for folder, slug in _ENTRY_LINK.findall(text):
             if f"{slug}.md" not in COLLECTION_PAGES:
@@ -382,7 +396,7 @@ class _Generator:
             if i % 4 == 0:
                 fields["links"] = [{"titel": f"Mehr zu {term.de}", "url": f"https://example.org/glossar/{term.slug}"}]
             data[term.slug] = fields
-        header = "# Synthetisches Glossar des Benchmark-Korpus (python -m toolkit corpus).\n\n"
+        header = "# Synthetisches Glossar des Benchmark-Korpus (bench/corpus.py).\n\n"
         return header + _dump(data)
 
     def tool(self, i: int, tool: _Named, tools: list[_Named], terms: list[_Term]) -> tuple[str, str]:
@@ -606,3 +620,36 @@ class _Generator:
         """A made-up place name for a medium's people and publishers: names may repeat, unlike
         towns, so that thousands of media never wait for a name not yet taken."""
         return self.rng.choice(words.TOWN_FIRST) + self.rng.choice(words.TOWN_SECOND)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python bench/corpus.py",
+                                     description="Write a synthetic, buildable benchmark site (same arguments, same files).")
+    parser.add_argument("dest", type=Path, help="an empty or new folder for the site")
+    parser.add_argument("--tools", type=int, default=2000, help="number of tools (default: 2000)")
+    parser.add_argument("--projects", type=int, default=500, help="number of model projects (default: 500)")
+    parser.add_argument("--terms", type=int, default=300, help="number of glossary terms (default: 300)")
+    parser.add_argument("--events", type=int, default=1000, help="number of events (default: 1000)")
+    parser.add_argument("--media", type=int, default=1000, help="number of media (default: 1000)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the random choices (default: 1)")
+    parser.add_argument("--project", type=Path, default=REPO,
+                        help="the repository whose configuration, theme and pages are copied (default: this one)")
+    parser.add_argument("--replace", action="store_true", help="replace an earlier corpus in DEST")
+    args = parser.parse_args(argv)
+    try:
+        corpus = write_corpus(project=args.project, dest=args.dest, tools=args.tools, projects=args.projects,
+                              terms=args.terms, seed=args.seed, replace=args.replace, events=args.events,
+                              media=args.media)
+    except CorpusError as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 1
+    print(f"wrote {corpus.tools} tools, {corpus.projects} model projects, {corpus.media} media, "
+          f"{corpus.terms} glossary terms and {corpus.events} events "
+          f"({corpus.files} source files) into {corpus.dest.as_posix()}")
+    for name, keys in corpus.unused.items():
+        print(f"note: too few entries to use every '{name}' value; unused: {', '.join(keys)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
