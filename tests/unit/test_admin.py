@@ -156,3 +156,9 @@ def test_a_term_in_its_own_file_joins_the_glossary_and_a_duplicate_is_named(tmp_
     assert any(f"docs/glossar/{existing}.yml:1:" in p and "also in docs/glossar.yml" in p for p in found), found
     assert any("docs/glossar/notiz.txt" in p for p in found), found
     assert any("docs/glossar/leer.yml" in p and "definition" in p for p in found), found
+
+
+def test_a_field_name_two_kinds_share_is_labelled_for_each() -> None:
+    # An event's 'ort' is where it takes place; a medium's is where it was published.
+    assert fields_of(COLLECTIONS["veranstaltungen"])["ort"]["label"] == "Ort vor Ort"
+    assert fields_of(COLLECTIONS["medien"])["ort"]["label"] == "Erscheinungsort"

@@ -69,3 +69,14 @@ def test_search_words_in_an_unknown_language_are_named(tmp_path: Path) -> None:
     out = _check_with(tmp_path, old, "      suchwoerter:\n        fr: [logement]\n        de: [Wohnraum")
     line = _line_of(text, old) + 1  # the line of the unknown language
     assert any(o.startswith(f"docs/vokabular.yml:{line}: error:") and "'fr'" in o for o in out), out
+
+
+def test_the_vocabularies_needed_follow_from_the_declared_fields(tmp_path: Path) -> None:
+    # An editor who deletes a vocabulary is told which fields need it; one that no field uses is
+    # refused by name, as a typo would be.
+    where = _line_of(_vocab_text(), "\nsprachen:") + 1
+    lines = _check_with(tmp_path, "\nsprachen:", "\nspraachen:")
+    assert "docs/vokabular.yml:1: error: vocabulary 'sprachen' is missing: the fields medium.sprachen take their " \
+        "values from it" in lines, lines
+    assert any(line.startswith(f"docs/vokabular.yml:{where}: error: unknown vocabulary 'spraachen' (did you mean "
+                               "'sprachen'?): no field takes its values from it") for line in lines), lines

@@ -4,12 +4,13 @@ A kind's declaration says which fields its sources have (``schema.py``), where i
 pages live, what the checker calls it, which facets its catalogue filters by, and whether it
 goes into the feed and the open data as a table. Every module that loads, routes, lists,
 searches or exports entries walks these declarations; a new kind is one more declaration here,
-its words in ``labels.py`` and its page template in ``render_entry.py``.
+its words in ``labels.py`` and, where its page differs from a tool's, its page template in
+``render/entry_pages.py``. The vocabularies the sources need follow from the fields (``VOCABULARIES``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,3 +86,27 @@ def by_folder(folder: str) -> Kind | None:
     """The kind whose entries live in ``folder`` (``werkzeuge``), if any."""
     name = ENTRY_FOLDERS.get(folder)
     return KINDS[name] if name else None
+
+
+def _vocabulary_uses(prefix: str, fields: tuple[Field, ...]) -> Iterator[tuple[str, str]]:
+    for spec in fields:
+        where = f"{prefix}.{spec.name}"
+        if spec.vocab:
+            yield spec.vocab, where
+        if spec.item is not None:
+            yield from _vocabulary_uses(prefix, (spec.item,))
+        yield from _vocabulary_uses(where, spec.fields)
+
+
+def _vocabularies() -> dict[str, tuple[str, ...]]:
+    uses: dict[str, list[str]] = {}
+    for kind in KINDS.values():
+        for vocab, where in _vocabulary_uses(kind.name, kind.fields):
+            if where not in uses.setdefault(vocab, []):
+                uses[vocab].append(where)
+    return {vocab: tuple(places) for vocab, places in uses.items()}
+
+
+# Every vocabulary a declared field takes its values from -> the fields that do ("werkzeug.themen"),
+# in the order of the declarations: docs/vokabular.yml must hold exactly these.
+VOCABULARIES: dict[str, tuple[str, ...]] = _vocabularies()

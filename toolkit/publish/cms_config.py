@@ -53,10 +53,12 @@ FIELD_LABELS = {
 # Medien
 FIELD_LABELS.update({
     "art": "Art", "autoren": "Autorinnen und Autoren", "herausgeber": "Herausgebende", "vorname": "Vornamen",
-    "verlag": "Verlag oder Institution", "ort": "Erscheinungsort", "jahr": "Jahr",
+    "verlag": "Verlag oder Institution", "jahr": "Jahr",
     "webadresse": "Webadresse", "geprueft_am": "Adresse geprüft am", "sprachen": "Sprachen", "lizenz": "Lizenz", "medien": "Medien",
     "modellvorhaben": "Modellvorhaben",
 })
+# Where one name means different things in different kinds: (kind, field) -> its label there.
+KIND_FIELD_LABELS = {("medium", "ort"): "Erscheinungsort"}
 BODY_LABEL = "Text"
 # Text fields that hold more than a line: a multi-line box instead of a one-line input.
 _LONG_TEXT = {"zweck", "kosten", "foerderung", "ablauf", "tipps", "ergebnisse", "definition"}
@@ -141,13 +143,13 @@ def _collection(name: str, kind: str, vocab: dict[str, Vocabulary]) -> dict[str,
         "summary": "{{" + identifier + "}}",
         "sortable_fields": [identifier],
     }
-    fields = [_field(f, vocab, i18n=True) for f in FIELDS[kind]]
+    fields = [_field(f, vocab, kind, i18n=True) for f in FIELDS[kind]]
     if kind == "begriff":
         # One YAML file per term, both languages inside it (fields de/en): no translation file.
         collection.update({"extension": "yml", "format": "yaml",
                            "slug": "{{fields.begriff.de}}", "identifier_field": "begriff.de",
                            "summary": "{{begriff.de}}", "sortable_fields": ["begriff.de"]})
-        collection["fields"] = [_field(f, vocab, i18n=False) for f in FIELDS[kind]]
+        collection["fields"] = [_field(f, vocab, kind, i18n=False) for f in FIELDS[kind]]
         return collection
     collection.update({"extension": "md", "format": "yaml-frontmatter", "slug": "{{" + identifier + "}}",
                        "i18n": True, "preview_path": f"{name}/{{{{slug}}}}/"})
@@ -159,9 +161,10 @@ def _collection(name: str, kind: str, vocab: dict[str, Vocabulary]) -> dict[str,
     return collection
 
 
-def _field(spec: Field, vocab: dict[str, Vocabulary], *, i18n: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": spec.name, "label": FIELD_LABELS.get(spec.name, spec.name),
-                           **_Writer(vocab).widget(spec), "required": spec.required, "hint": spec.doc}
+def _field(spec: Field, vocab: dict[str, Vocabulary], kind: str, *, i18n: bool) -> dict[str, Any]:
+    writer = _Writer(vocab, kind)
+    out: dict[str, Any] = {"name": spec.name, "label": writer.label(spec.name),
+                           **writer.widget(spec), "required": spec.required, "hint": spec.doc}
     if i18n:
         # Translated text is edited side by side; every other field lives in the German file only.
         out["i18n"] = bool(spec.translatable)
@@ -175,9 +178,10 @@ class _Writer:
     """What a field type needs to configure its widget (field_types.EditorWriting)."""
 
     vocab: dict[str, Vocabulary]
+    kind: str
 
     def field(self, spec: Field) -> dict[str, Any]:
-        return _field(spec, self.vocab, i18n=False)
+        return _field(spec, self.vocab, self.kind, i18n=False)
 
     def widget(self, spec: Field) -> dict[str, Any]:
         return field_type(spec).editor(spec, self)
@@ -189,7 +193,7 @@ class _Writer:
         return _options(spec, self.vocab)
 
     def label(self, name: str) -> str:
-        return FIELD_LABELS.get(name, name)
+        return KIND_FIELD_LABELS.get((self.kind, name)) or FIELD_LABELS.get(name, name)
 
     def long(self, spec: Field) -> bool:
         return spec.name in _LONG_TEXT

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.content.kinds import ENTRY_KINDS, FIELDS, Kind
+from toolkit.content.kinds import ENTRY_KINDS, FIELDS, VOCABULARIES, Kind
 from toolkit.content.labels import label
 from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.content.schema import BETREIBER, Field
 from toolkit.content.slug import SLUG
 from toolkit.sources.field_types import field_type
-from toolkit.sources.vocabulary import REQUIRED as VOCABULARIES
 
 # Draft 7: the newest draft the YAML language server handles completely.
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -149,8 +148,8 @@ def _vocabulary() -> dict[str, Any]:
         "definitions": {"vocabulary": one},
         "type": "object",
         # Draft 7 ignores keywords beside "$ref", hence the "allOf" that keeps each description.
-        "properties": {name: {"description": what, "allOf": [{"$ref": "#/definitions/vocabulary"}]}
-                       for name, what in VOCABULARIES.items()},
+        "properties": {name: {"description": f"the values of {', '.join(uses)}", "allOf": [{"$ref": "#/definitions/vocabulary"}]}
+                       for name, uses in VOCABULARIES.items()},
         "required": list(VOCABULARIES),
         "additionalProperties": False,
     }

@@ -222,6 +222,9 @@ class _Builder:
                     self.report(key_node, "YAML anchors and aliases (&name, *name) are not supported; write the value out")
                     continue
                 result[name] = self.build(value_node, (*key, name))
+                # A block of fields or items begins on the line after its key: a message about
+                # the whole value points at the key, where the editor wrote its name.
+                self.lines.by_key[(*key, name)] = key_node.start_mark.line + 1 + self.offset
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]

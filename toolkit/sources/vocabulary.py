@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from toolkit.content.kinds import VOCABULARIES
 from toolkit.content.model import LANGUAGES, Vocabulary, VocabValue
 from toolkit.content.slug import SLUG
 from toolkit.sources.files import parse_yaml, read_text
@@ -12,27 +14,6 @@ from toolkit.sources.problems import Problems, did_you_mean
 VOCABULARY_FILE = "vokabular.yml"
 SEARCH_WORDS = "suchwoerter"  # the optional field of a value with words a visitor may type for it
 
-# Every vocabulary the content model uses, with what it is for.
-REQUIRED = {
-    "themen": "topics (Handlungsfelder)",
-    "zielgruppen": "target groups",
-    "modus": "analog, digital or hybrid",
-    "organisation": "central or local organisation",
-    "reichweite": "local, regional or nationwide reach",
-    "formattyp": "kinds of format",
-    "ziel": "what a tool helps to achieve (purpose)",
-    "aufwand": "effort for the organisers",
-    "dauerklasse": "coarse duration classes",
-    "lagetyp": "BBSR location types of towns",
-    "bundesland": "the 16 federal states",
-    "projektaufruf": "calls for projects",
-    # Veranstaltungen
-    "veranstaltungsstatus": "whether an event takes place as planned",
-    "barrierefreiheit": "accessibility features of a venue",
-    # Medien
-    "art": "kinds of media (study, report, film, ...)",
-    "sprachen": "languages a medium is in",
-}
 
 
 def load_vocabularies(docs: Path, root: Path, problems: Problems) -> dict[str, Vocabulary]:
@@ -52,8 +33,9 @@ def load_vocabularies(docs: Path, root: Path, problems: Problems) -> dict[str, V
     result: dict[str, Vocabulary] = {}
     for name, spec in data.items():
         line = lines.line((name,))
-        if name not in REQUIRED:
-            problems.error(rel, line, f"unknown vocabulary '{name}'{did_you_mean(name, REQUIRED)}")
+        if name not in VOCABULARIES:
+            problems.error(rel, line, f"unknown vocabulary '{name}'{did_you_mean(name, VOCABULARIES)}: no field "
+                                      "takes its values from it (fields declare their vocabulary in toolkit/content/schema.py)")
             continue
         if not isinstance(spec, dict) or not isinstance(spec.get("werte"), dict) or not spec["werte"]:
             problems.error(rel, line, f"vocabulary '{name}' needs 'beschreibung:' and a non-empty 'werte:'")
@@ -66,17 +48,19 @@ def load_vocabularies(docs: Path, root: Path, problems: Problems) -> dict[str, V
         for key, value in spec["werte"].items():
             where = (name, "werte", key)
             parsed_value = _value(str(key), value, rel, lines.line(where), problems,
-                                  lines.line((*where, SEARCH_WORDS)))
+                                  lambda *inner, where=where: lines.line((*where, SEARCH_WORDS, *inner)))
             if parsed_value is not None:
                 values[parsed_value.key] = parsed_value
         result[name] = Vocabulary(name, str(spec.get("beschreibung", "")).strip(), values)
-    for name, what in REQUIRED.items():
+    for name, uses in VOCABULARIES.items():
         if name not in data:
-            problems.error(rel, 1, f"vocabulary '{name}' is missing ({what})")
+            problems.error(rel, 1, f"vocabulary '{name}' is missing: the fields {', '.join(uses)} take their values from it")
     return result
 
 
-def _value(key: str, value: object, rel: str, line: int, problems: Problems, search_line: int) -> VocabValue | None:
+def _value(key: str, value: object, rel: str, line: int, problems: Problems,
+           search_line: Callable[..., int]) -> VocabValue | None:
+    """``search_line(lang)``: the line of the search words in ``lang``; ``search_line()``: of all."""
     if not SLUG.match(key):
         problems.error(rel, line, f"vocabulary key '{key}' must be lowercase letters, digits and hyphens")
         return None
@@ -101,8 +85,10 @@ def _value(key: str, value: object, rel: str, line: int, problems: Problems, sea
                       {k: v.strip() for k, v in intro.items() if k in LANGUAGES and v}, search)
 
 
-def _search_words(key: str, spec: object, rel: str, line: int, problems: Problems) -> dict[str, tuple[str, ...]]:
+def _search_words(key: str, spec: object, rel: str, line_of: Callable[..., int],
+                  problems: Problems) -> dict[str, tuple[str, ...]]:
     """``suchwoerter: {de: [...], en: [...]}``: optional, each language a list of words."""
+    line = line_of()
     if spec is None:
         return {}
     hint = f"'{key}': '{SEARCH_WORDS}' needs lists of words per language, e.g. {SEARCH_WORDS}: {{de: [Wort], en: [word]}}"
@@ -112,10 +98,10 @@ def _search_words(key: str, spec: object, rel: str, line: int, problems: Problem
     result: dict[str, tuple[str, ...]] = {}
     for lang, words in spec.items():
         if lang not in LANGUAGES:
-            problems.error(rel, line, f"'{key}': '{SEARCH_WORDS}' has unknown language '{lang}' (allowed: de, en)")
+            problems.error(rel, line_of(lang), f"'{key}': '{SEARCH_WORDS}' has unknown language '{lang}' (allowed: de, en)")
             continue
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            problems.error(rel, line, hint)
+            problems.error(rel, line_of(lang), hint)
             continue
         result[lang] = tuple(dict.fromkeys(w.strip() for w in words))
     return result
