@@ -3,7 +3,7 @@
 - which projects used each tool (the reverse of a project's ``werkzeuge:`` list);
 - up to five related tools per tool, scored through an inverted index of facet values, so the
   work grows with the entries that share a value, not with every pair of tools;
-- every tool and project per topic;
+- the entries of every kind with topics, per topic (``by_topic``);
 - which glossary terms each entry uses (listed in front matter, or mentioned in its text), and
   where each term is used.
 """
@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from toolkit.content import events
+from toolkit.content.kinds import KINDS, TOPIC_KINDS, TOPICS, Kind
 from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Entry, KnowledgeBase
 from toolkit.content.order import by_title
 
@@ -29,26 +30,37 @@ RELATED_WEIGHTS = {"themen": 2, "zielgruppen": 1}
 class CrossIndex:
     projects_by_tool: dict[str, list[str]] = field(default_factory=dict)
     related: dict[str, list[str]] = field(default_factory=dict)
-    tools_by_topic: dict[str, list[str]] = field(default_factory=dict)
-    projects_by_topic: dict[str, list[str]] = field(default_factory=dict)
+    # kind -> topic -> slugs, in the kind's order (kinds.TOPIC_KINDS; every topic of the vocabulary)
+    by_topic: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # (kind, slug, lang) -> term slugs, in the order of first use: the listed ones, then those detected in that language's text
     terms_of: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
     # term slug -> [(kind, slug)] of the entries that list it or whose German text uses it
     term_used_in: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    # Veranstaltungen: tool slug (its format) -> event slugs, and topic -> event slugs; soonest first
+    # Veranstaltungen: tool slug (its format) -> event slugs, soonest first
     events_by_tool: dict[str, list[str]] = field(default_factory=dict)
-    events_by_topic: dict[str, list[str]] = field(default_factory=dict)
-    # Medien: topic -> media; medium -> the (kind, slug) of the tools and projects that cite it;
+    # Medien: medium -> the (kind, slug) of the tools and projects that cite it;
     # (kind, slug) of a tool or project -> the media it cites or that name it.
-    media_by_topic: dict[str, list[str]] = field(default_factory=dict)
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     media_of: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def topic(self, kind: str, key: str) -> list[str]:
+        """The entries of ``kind`` on the topic ``key``, in the kind's order."""
+        return self.by_topic.get(kind, {}).get(key, [])
+
+
+def ordered(kb: KnowledgeBase, kind: Kind) -> list[str]:
+    """The slugs of a kind's entries in its order: its ``order_key``, else by German title."""
+    found = kb.collection(kind.name)
+    if kind.order_key is None:
+        return [e.slug for e in by_title(found.values(), DEFAULT_LANGUAGE)]
+    key = kind.order_key
+    return sorted(found, key=lambda slug: (key(found[slug].data), slug))
 
 
 def build_index(kb: KnowledgeBase) -> CrossIndex:
     index = CrossIndex()
-    tool_order = [e.slug for e in by_title(kb.tools.values(), DEFAULT_LANGUAGE)]
-    project_order = [e.slug for e in by_title(kb.projects.values(), DEFAULT_LANGUAGE)]
+    tool_order = ordered(kb, KINDS["werkzeug"])
+    project_order = ordered(kb, KINDS["modellvorhaben"])
 
     users: dict[str, list[str]] = defaultdict(list)
     for slug in project_order:
@@ -58,9 +70,12 @@ def build_index(kb: KnowledgeBase) -> CrossIndex:
 
     index.related = _related(kb, tool_order)
 
-    for topic in kb.vocab["themen"].values if "themen" in kb.vocab else {}:
-        index.tools_by_topic[topic] = [s for s in tool_order if topic in kb.tools[s].get("themen", [])]
-        index.projects_by_topic[topic] = [s for s in project_order if topic in kb.projects[s].get("themen", [])]
+    topics = kb.vocab[TOPICS].values if TOPICS in kb.vocab else {}
+    for kind in TOPIC_KINDS:
+        entries = kb.collection(kind.name)
+        order = ordered(kb, kind)
+        index.by_topic[kind.name] = {topic: [s for s in order if topic in entries[s].get(TOPICS, [])]
+                                     for topic in topics}
 
     media_order = _media(kb, index, tool_order, project_order)
     _terms(kb, index, [*(kb.tools[s] for s in tool_order), *(kb.projects[s] for s in project_order),
@@ -71,18 +86,15 @@ def build_index(kb: KnowledgeBase) -> CrossIndex:
 
 # Veranstaltungen
 def _events(kb: KnowledgeBase, index: CrossIndex) -> None:
-    """Events by their format and by topic, in date order; their glossary terms join the others'."""
+    """Events by their format, in date order; their glossary terms join the others'."""
     found = kb.collection(events.KIND)
-    order = sorted(found, key=lambda slug: (events.order_key(found[slug].data), slug))
+    order = ordered(kb, KINDS[events.KIND])
     by_tool: dict[str, list[str]] = defaultdict(list)
-    by_topic: dict[str, list[str]] = defaultdict(list)
     for slug in order:
         data = found[slug].data
         if data.get("format"):
             by_tool[data["format"]].append(slug)
-        for topic in data.get("themen", []):
-            by_topic[topic].append(slug)
-    index.events_by_tool, index.events_by_topic = dict(by_tool), dict(by_topic)
+    index.events_by_tool = dict(by_tool)
     if order:
         used_before = {term: list(places) for term, places in index.term_used_in.items()}
         _terms(kb, index, [found[s] for s in order])
@@ -91,13 +103,11 @@ def _events(kb: KnowledgeBase, index: CrossIndex) -> None:
 
 # Medien
 def _media(kb: KnowledgeBase, index: CrossIndex, tool_order: list[str], project_order: list[str]) -> list[str]:
-    """Media per topic, and the links both ways between media and the tools and projects: an
-    entry's ``medien`` list and a medium's ``werkzeuge`` and ``modellvorhaben`` lists each make
-    a link, shown on both pages. Returns the media in title order."""
+    """The links both ways between media and the tools and projects: an entry's ``medien`` list
+    and a medium's ``werkzeuge`` and ``modellvorhaben`` lists each make a link, shown on both
+    pages. Returns the media in title order."""
     media = kb.collection("medium")
-    order = [e.slug for e in by_title(media.values(), DEFAULT_LANGUAGE)]
-    for topic in kb.vocab["themen"].values if "themen" in kb.vocab else {}:
-        index.media_by_topic[topic] = [s for s in order if topic in media[s].get("themen", [])]
+    order = ordered(kb, KINDS["medium"])
     citing: dict[str, list[tuple[str, str]]] = defaultdict(list)
     linked: dict[tuple[str, str], set[str]] = defaultdict(set)
     for kind, slugs in (("werkzeug", tool_order), ("modellvorhaben", project_order)):

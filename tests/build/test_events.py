@@ -254,7 +254,7 @@ def test_a_topic_lists_its_events(site: Path, kb: KnowledgeBase, lang: str) -> N
         mine = {e.slug for e in found.values() if topic in e.data.get("themen", [])}
         listed = set(re.findall(r'href="\.\./\.\./veranstaltungen/([^/]+)/"', page))
         assert listed == mine, topic
-        assert (label(lang, "events_of_topic") in page) == bool(mine)
+        assert (label(lang, "topic_veranstaltung") in page) == bool(mine)
 
 
 @pytest.mark.parametrize("lang", LANGS)

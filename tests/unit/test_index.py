@@ -53,8 +53,23 @@ def test_projects_by_tool_and_by_topic() -> None:
     project = Entry("modellvorhaben", "p", {"titel": "P", "themen": ["wohnen"], "werkzeuge": ["a"]})
     index = build_index(kb([tool("a", ["bildung"], []), tool("b", ["wohnen"], [])], [project]))
     assert index.projects_by_tool == {"a": ["p"], "b": []}
-    assert index.tools_by_topic["wohnen"] == ["b"] and index.projects_by_topic["wohnen"] == ["p"]
-    assert index.tools_by_topic["mobilitaet"] == []
+    assert index.topic("werkzeug", "wohnen") == ["b"] and index.topic("modellvorhaben", "wohnen") == ["p"]
+    assert index.topic("werkzeug", "mobilitaet") == []
+
+
+def test_every_kind_with_topics_is_listed_per_topic_in_its_own_order() -> None:
+    # Events by date (the later one by title would come first), media by title.
+    base = kb([tool("a", ["wohnen"], [])])
+    base.entries["veranstaltung"] = {
+        "a-later": Entry("veranstaltung", "a-later", {"titel": "A", "themen": ["wohnen"], "beginn": dt.date(2027, 5, 1)}),
+        "b-sooner": Entry("veranstaltung", "b-sooner", {"titel": "B", "themen": ["wohnen"], "beginn": dt.date(2027, 2, 1)}),
+    }
+    base.entries["medium"] = {s: Entry("medium", s, {"titel": t, "themen": ["wohnen", "bildung"]})
+                              for s, t in (("m1", "Zeitung"), ("m2", "Atlas"))}
+    index = build_index(base)
+    assert index.topic("veranstaltung", "wohnen") == ["b-sooner", "a-later"]
+    assert index.topic("medium", "bildung") == ["m2", "m1"]
+    assert index.topic("veranstaltung", "bildung") == [] and index.topic("werkzeug", "bildung") == []
 
 
 def test_glossary_terms_detected_per_language_and_usage_recorded() -> None:

@@ -18,6 +18,9 @@ from toolkit.content import events, schema
 from toolkit.content.group_size import FACET as GROUP_FACET
 from toolkit.content.schema import Field
 
+# The vocabulary of topics (Handlungsfelder), and the field that names an entry's topics.
+TOPICS = "themen"
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -42,6 +45,13 @@ class Kind:
     # Checks across fields, after each field is checked: (valid fields, fields as written,
     # report(key, message)).
     check: Callable[[dict[str, Any], dict[str, Any], Callable[[tuple[str, ...], str], None]], None] | None = None
+    # The order of its entries in lists and indexes, from an entry's fields; without it, by title.
+    order_key: Callable[[dict[str, Any]], Any] | None = None
+
+    @property
+    def has_topics(self) -> bool:
+        """Whether its entries name topics (the vocabulary ``themen``): they appear on topic pages."""
+        return any(spec.name == TOPICS and (spec.item or spec).vocab == TOPICS for spec in self.fields)
 
 
 WERKZEUG = Kind(
@@ -72,12 +82,15 @@ VERANSTALTUNG = Kind(
     facets=("themen", "format", "zielgruppen", "bundesland", events.ATTENDANCE),
     word_facets=("themen", "zielgruppen", "bundesland"),
     check=events.check,
+    order_key=events.order_key,  # by first day and time, undated ones last
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (WERKZEUG, MODELLVORHABEN, VERANSTALTUNG, MEDIUM, BEGRIFF)}
 # The kinds with a source file and a page per entry, in the order lists and files name them.
 ENTRY_KINDS: tuple[Kind, ...] = tuple(kind for kind in KINDS.values() if kind.pages)
 FIELDS: dict[str, tuple[Field, ...]] = {kind.name: kind.fields for kind in KINDS.values()}
+# The kinds whose entries a topic's page lists, in the order of KINDS.
+TOPIC_KINDS: tuple[Kind, ...] = tuple(kind for kind in ENTRY_KINDS if kind.has_topics)
 # The folders under docs/ that hold one source per entry -> their kind's name.
 ENTRY_FOLDERS: dict[str, str] = {kind.folder: kind.name for kind in ENTRY_KINDS}
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from toolkit.content import events, urls
 from toolkit.content.group_size import CLASSES as GROUP_CLASSES
 from toolkit.content.group_size import FACET as GROUP_FACET
 from toolkit.content.group_size import group_sizes
-from toolkit.content.kinds import KINDS
+from toolkit.content.kinds import KINDS, TOPIC_KINDS
 from toolkit.content.labels import LABELS, label
 from toolkit.content.markup import block, esc, external_link, link, md_text, prose, ul
 from toolkit.content.model import LANGUAGES, Entry, KnowledgeBase
@@ -266,6 +267,15 @@ def _keywords(kb: KnowledgeBase, entry: Entry, lang: str) -> list[str]:
 
 
 
+def _topic_events(kb: KnowledgeBase, slugs: list[str], lang: str, here: str) -> str:
+    """A topic's events with their dates, upcoming ones first; empty without events."""
+    return event_lists.listing(kb, slugs, lang, here, events.today())
+
+
+# Kinds whose entries a topic page lists in a form of their own instead of the title list.
+TOPIC_LISTINGS: dict[str, Callable[[KnowledgeBase, list[str], str, str], str]] = {events.KIND: _topic_events}
+
+
 def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) -> str:
     value = kb.vocab["themen"].values[key]
     here = urls.topic_url(key, lang)
@@ -273,22 +283,23 @@ def topic_markdown(kb: KnowledgeBase, index: CrossIndex, key: str, lang: str) ->
     if value.intro.get(lang):
         parts.append(block(f'<p class="kb-summary">{esc(value.intro[lang])}</p>'))
     parts.append(block(words_html(kb.vocab["themen"].search_words(key, lang))))
-    for heading, kind, slugs in (
-        ("topic_tools", "werkzeug", index.tools_by_topic.get(key, [])),
-        ("topic_projects", "modellvorhaben", index.projects_by_topic.get(key, [])),
-        # Medien
-        ("topic_media", "medium", index.media_by_topic.get(key, [])),
-    ):
-        items = [summary_item(e, lang, here) for e in by_title((kb.collection(kind)[s] for s in slugs), lang)]
-        parts.append(f"\n\n## {md_text(label(lang, heading))}\n")
+    special = []
+    for kind in TOPIC_KINDS:
+        slugs = index.topic(kind.name, key)
+        if kind.name in TOPIC_LISTINGS:
+            special.append((kind.name, slugs))
+            continue
+        items = [summary_item(e, lang, here) for e in by_title((kb.collection(kind.name)[s] for s in slugs), lang)]
+        parts.append(f"\n\n## {md_text(label(lang, f'topic_{kind.name}'))}\n")
         # The entries have pages of their own: the site search should lead there, not here.
         listing = ul(items, "kb-list") or f"<p>{esc(label(lang, 'topic_none'))}</p>"
         parts.append(block(f"<div data-pagefind-ignore>{listing}</div>"))
-    # Veranstaltungen: only where the topic has any
-    dates = event_lists.listing(kb, index.events_by_topic.get(key, []), lang, here, events.today())
-    if dates:
-        parts.append(f"\n\n## {md_text(label(lang, 'events_of_topic'))}\n")
-        parts.append(block(f"<div data-pagefind-ignore>{dates}</div>"))
+    # Kinds with a listing of their own come after the others and only where the topic has any.
+    for name, slugs in special:
+        listing = TOPIC_LISTINGS[name](kb, slugs, lang, here)
+        if listing:
+            parts.append(f"\n\n## {md_text(label(lang, f'topic_{name}'))}\n")
+            parts.append(block(f"<div data-pagefind-ignore>{listing}</div>"))
     parts.append(block(f'<p>{link(urls.relative(here, urls.prefix(lang) + "themen/"), label(lang, "topics_all"))}</p>'))
     return "".join(parts)
 
@@ -303,8 +314,8 @@ def topics_index_html(kb: KnowledgeBase, index: CrossIndex, lang: str) -> str:
     here = urls.prefix(lang) + "themen/"
     items = []
     for key, value in kb.vocab["themen"].values.items():
-        counts = label(lang, "topic_counts", tools=len(index.tools_by_topic.get(key, [])),
-                       projects=len(index.projects_by_topic.get(key, [])))
+        counts = label(lang, "topic_counts", tools=len(index.topic("werkzeug", key)),
+                       projects=len(index.topic("modellvorhaben", key)))
         items.append(f'{link(urls.relative(here, urls.topic_url(key, lang)), value.label[lang])} '
                      f'<span class="kb-muted">({esc(counts)})</span>')
     return ul(items, "kb-topics")

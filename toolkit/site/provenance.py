@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from toolkit.content.kinds import TOPIC_KINDS
 from toolkit.content.labels import display_date, section
 from toolkit.content.model import DEFAULT_LANGUAGE, Entry, KnowledgeBase
 from toolkit.content.routes import Role, Route
@@ -56,10 +57,7 @@ def page_provenance(*, kb: KnowledgeBase, index: CrossIndex, page: Route, lang: 
     vocabulary = f"{docs}/{VOCABULARY_FILE}"
     if role is Role.TOPIC:
         slug = page.slug or ""
-        shown = [kb.tools[s] for s in index.tools_by_topic.get(slug, [])]
-        shown += [kb.projects[s] for s in index.projects_by_topic.get(slug, [])]
-        # Medien
-        shown += [kb.collection("medium")[s] for s in index.media_by_topic.get(slug, [])]
+        shown = [kb.collection(kind.name)[s] for kind in TOPIC_KINDS for s in index.topic(kind.name, slug)]
         return _provenance([EditLink(vocabulary, "page")],
                            [_Input((vocabulary,)), *(_entry_input(e, lang) for e in shown)], history)
     if not page.lists and f"{docs}/{path}" not in files:
