@@ -139,46 +139,67 @@ def _language(entry: Entry, lang: str) -> str:
     return lang if entry.translated(lang) else DEFAULT_LANGUAGE
 
 
+@dataclass(frozen=True)
+class _About:
+    """What every kind's schema.org data starts from."""
+
+    kb: KnowledgeBase
+    entry: Entry
+    lang: str
+    address: str
+    description: str
+    changed: date | None  # the page's last change: from the history, else the review date
+
+    @property
+    def keywords(self) -> str:
+        topics = self.kb.vocab.get("themen")
+        return ", ".join(topics.label(t, self.lang) for t in self.entry.get("themen", [])
+                         if topics and t in topics.values)
+
+
 def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, description: str,
                 changed: date | None) -> dict[str, Any]:
-    topics = kb.vocab.get("themen")
-    keywords = [topics.label(t, lang) for t in entry.get("themen", []) if topics and t in topics.values]
-    own = ENTRY_DATA.get(entry.kind)
-    if own is not None:
-        return own(kb, entry, lang, address, description, keywords)
-    # Medien: a book, report, film or website as schema.org knows it.
-    if entry.kind == "medium":
-        medium = schema_org(entry, lang, address, description)
-        if keywords:
-            medium["keywords"] = ", ".join(keywords)
-        return medium
-    if entry.kind == "werkzeug":
-        data: dict[str, Any] = {
-            "@type": "HowTo",
-            "name": entry.title(lang),
-            "description": description,
-            "url": address,
-            "inLanguage": _language(entry, lang),
-            "license": LICENCE_URL,
-            "step": [{"@type": "HowToStep", "position": n, "text": str(step)}
-                     for n, step in enumerate(entry.text("ablauf", lang) or [], start=1)],
-        }
-        if keywords:
-            data["keywords"] = ", ".join(keywords)
-        if changed is not None:  # the page's last change: from the history, else the review date
-            data["dateModified"] = changed.isoformat()
-        return data
+    about = _About(kb, entry, lang, address, description, changed)
+    data = ENTRY_DATA[entry.kind](about)
+    if about.keywords:
+        data["keywords"] = about.keywords
+    return data
+
+
+def _tool_data(about: _About) -> dict[str, Any]:
+    """A tool as schema.org ``HowTo``: its steps in order."""
+    entry, lang = about.entry, about.lang
+    data: dict[str, Any] = {
+        "@type": "HowTo",
+        "name": entry.title(lang),
+        "description": about.description,
+        "url": about.address,
+        "inLanguage": _language(entry, lang),
+        "license": LICENCE_URL,
+        "step": [{"@type": "HowToStep", "position": n, "text": str(step)}
+                 for n, step in enumerate(entry.text("ablauf", lang) or [], start=1)],
+    }
+    if about.changed is not None:
+        data["dateModified"] = about.changed.isoformat()
+    return data
+
+
+def _project_data(about: _About) -> dict[str, Any]:
+    """A model project as schema.org ``Project``, located in its towns."""
     towns = []
-    for town in entry.get("orte", []):
+    for town in about.entry.get("orte", []):
         place: dict[str, Any] = {"@type": "Place", "name": town.get("name")}
         if town.get("breite") is not None and town.get("laenge") is not None:
             place["geo"] = {"@type": "GeoCoordinates", "latitude": town["breite"], "longitude": town["laenge"]}
         towns.append(place)
-    data = {"@type": "Project", "name": entry.title(lang), "description": description, "url": address,
-            "location": towns}
-    if keywords:
-        data["keywords"] = ", ".join(keywords)
-    return data
+    return {"@type": "Project", "name": about.entry.title(about.lang), "description": about.description,
+            "url": about.address, "location": towns}
+
+
+# Medien
+def _medium_data(about: _About) -> dict[str, Any]:
+    """A book, report, film or website as schema.org knows it (citation.py)."""
+    return schema_org(about.entry, about.lang, about.address, about.description)
 
 
 # Veranstaltungen
@@ -186,12 +207,11 @@ EVENT_STATUS = {"geplant": "EventScheduled", "ausgebucht": "EventScheduled", "ab
                 "verschoben": "EventPostponed"}
 
 
-def _event_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, description: str,
-                keywords: list[str]) -> dict[str, Any]:
+def _event_data(about: _About) -> dict[str, Any]:
     """An event as schema.org ``Event``: dates with their offset, place and/or online location."""
-    data = entry.data
-    item: dict[str, Any] = {"@type": "Event", "name": entry.title(lang), "description": description, "url": address,
-                            "inLanguage": _language(entry, lang)}
+    kb, entry, lang, data = about.kb, about.entry, about.lang, about.entry.data
+    item: dict[str, Any] = {"@type": "Event", "name": entry.title(lang), "description": about.description,
+                            "url": about.address, "inLanguage": _language(entry, lang)}
     if events.dated(data):
         item["startDate"] = _when(events.start(data))
         finish = events.end(data)
@@ -217,8 +237,6 @@ def _event_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, descri
         item["organizer"] = {"@type": "Organization", "name": data["veranstalter"]}
     if data.get("anmeldung", {}).get("url"):
         item["offers"] = {"@type": "Offer", "url": data["anmeldung"]["url"]}
-    if keywords:
-        item["keywords"] = ", ".join(keywords)
     return item
 
 
@@ -227,9 +245,13 @@ def _when(value: Any) -> str:
     return text
 
 
-# kind -> its schema.org data; tools and model projects are written in _entry_data itself.
-ENTRY_DATA: dict[str, Callable[..., dict[str, Any]]] = {
+# kind -> its schema.org data (the topics are added as keywords to each).
+ENTRY_DATA: dict[str, Callable[[_About], dict[str, Any]]] = {
+    "werkzeug": _tool_data,
+    "modellvorhaben": _project_data,
     events.KIND: _event_data,
+    # Medien
+    "medium": _medium_data,
 }
 
 
