@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from toolkit.content.kinds import ENTRY_FOLDERS, FIELDS
+from toolkit.content.kinds import ENTRY_FOLDERS, FIELDS, KINDS
 from toolkit.content.labels import label
 from toolkit.content.model import Vocabulary
 from toolkit.content.schema import Field
@@ -23,22 +23,6 @@ from toolkit.sources.field_types import field_type
 WIDTH = 100
 SCHEMA_FOLDER = "schema"
 
-_REFERENCES = {
-    "en": {
-        "werkzeug": "tool slugs (file names in docs/werkzeuge/ without .md)",
-        "modellvorhaben": "model-project slugs (file names in docs/modellvorhaben/ without .md)",
-        "begriff": "glossary slugs (the keys in docs/glossar.yml)",
-        # Medien
-        "medium": "media slugs (file names in docs/medien/ without .md)",
-    },
-    "de": {
-        "werkzeug": "Werkzeug-Slugs (Dateinamen in docs/werkzeuge/ ohne .md)",
-        "modellvorhaben": "Slugs von Modellvorhaben (Dateinamen in docs/modellvorhaben/ ohne .md)",
-        "begriff": "Glossar-Slugs (die Schlüssel in docs/glossar.yml)",
-        # Medien
-        "medium": "Slugs von Medien (Dateinamen in docs/medien/ ohne .md)",
-    },
-}
 # The German file's comments are German: each field's description (schema.py) in German, keyed
 # by its English text; a field without one here is explained in English.
 GERMAN_DOCS = {
@@ -167,6 +151,8 @@ GERMAN_DOCS = {
     "tools it describes or relates to": "Werkzeuge, die es beschreibt oder zu denen es passt",
     "model projects it describes or relates to": "Modellvorhaben, die es beschreibt oder zu denen es passt",
 }
+# Languages whose nouns keep their capital letter inside a sentence.
+_CAPITALISED_NOUNS = {"de"}
 _WORDS = {
     "en": {"required": "Required", "optional": "Optional", "text": "text", "int": "a whole number",
            "number": "a number", "at_least": "at least {n}", "at_most": "at most {n}", "and": " and ",
@@ -177,6 +163,8 @@ _WORDS = {
            "slug_list": "a list in brackets, e.g. [first-slug, second-slug], of {refs}",
            "object_list": "a list; each item has the fields below, the first one after '- '",
            "text_list": "a list, one item per line starting with '- '", "slugs": "slugs",
+           "slugs_of": "slugs of {kinds} (file names in docs/{folder}/ without .md)",
+           "term_slugs": "glossary slugs (the keys in docs/glossar.yml)",
            "vocab_keys": "the keys of '{vocab}' in docs/vokabular.yml",
            "time": "a time of day in quotes, such as \"09:30\""},
     "de": {"required": "Pflicht", "optional": "Freiwillig", "text": "Text", "int": "eine ganze Zahl",
@@ -188,6 +176,8 @@ _WORDS = {
            "slug_list": "eine Liste in eckigen Klammern, z. B. [erster-slug, zweiter-slug], aus {refs}",
            "object_list": "eine Liste; jeder Eintrag hat die Felder darunter, das erste nach '- '",
            "text_list": "eine Liste, ein Eintrag pro Zeile, beginnend mit '- '", "slugs": "Slugs",
+           "slugs_of": "Slugs der {kinds} (Dateinamen in docs/{folder}/ ohne .md)",
+           "term_slugs": "Glossar-Slugs (die Schlüssel in docs/glossar.yml)",
            "vocab_keys": "die Schlüssel von '{vocab}' in docs/vokabular.yml",
            "time": "eine Uhrzeit in Anführungszeichen wie \"09:30\""},
 }
@@ -330,7 +320,16 @@ class _Writer:
         return _first(spec, self.vocab)
 
     def refs(self, ref: str | None) -> str:
-        return _REFERENCES[self.lang].get(ref or "", self.words["slugs"])
+        """What a slug of the kind ``ref`` is and where the editor finds it."""
+        kind = KINDS.get(ref or "")
+        if kind is None:
+            return self.words["slugs"]
+        if not kind.pages:  # glossary terms: keys of one file
+            return self.words["term_slugs"]
+        kinds = label(self.lang, f"collection_{kind.name}")
+        if self.lang not in _CAPITALISED_NOUNS:  # "Model projects" in the middle of a sentence
+            kinds = kinds.lower()
+        return self.words["slugs_of"].format(kinds=kinds, folder=kind.folder)
 
 
 def _kind_of_value(spec: Field, vocab: dict[str, Vocabulary], lang: str = "en") -> str:
