@@ -8,6 +8,7 @@ from datetime import date
 from toolkit.content.kinds import KINDS
 from toolkit.content.labels import LABELS, display_date, section
 from toolkit.content.model import LANGUAGES
+from toolkit.content.schema import Field
 
 
 def test_every_word_exists_in_every_language_with_the_same_placeholders() -> None:
@@ -38,3 +39,27 @@ def test_a_section_is_the_words_under_its_prefix() -> None:
 def test_dates_as_each_language_writes_them() -> None:
     assert display_date(date(2026, 1, 5), "de") == "5.1.2026"
     assert display_date(date(2026, 1, 5), "en") == "2026-01-05"
+
+
+def _declared_names(fields: tuple[Field, ...]) -> set[str]:
+    names = set()
+    for spec in fields:
+        names.add(spec.name)
+        names |= _declared_names(spec.fields)
+        if spec.item is not None:
+            names |= _declared_names(spec.item.fields)
+    return names
+
+
+def test_every_declared_field_has_a_label_and_every_field_label_a_field() -> None:
+    # The browser editor shows these; a field without one would show its bare key, and a label
+    # whose field is gone is a word nobody reads.
+    declared = set().union(*(_declared_names(kind.fields) for kind in KINDS.values()))
+    bilingual = {"de", "en"}  # the parts of a bilingual field (a glossary term's name and definition)
+    labelled = set(section("field")["de"])
+    own = {key for key in labelled if "." in key}
+    assert declared <= labelled, f"labels.py lacks field.{sorted(declared - labelled)}"
+    assert labelled - own - {"body"} <= declared | bilingual, sorted(labelled - own - declared - bilingual)
+    for key in own:
+        kind, name = key.split(".")
+        assert name in _declared_names(KINDS[kind].fields), key

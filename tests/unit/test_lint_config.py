@@ -6,6 +6,7 @@ named in the strict override of pyproject.toml, or a new file there would be che
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 from support.sites import REPO
@@ -29,3 +30,16 @@ def test_every_hook_and_script_is_checked_strictly() -> None:
 
 def test_mypy_checks_the_folders_it_is_strict_on() -> None:
     assert {"toolkit", "hooks", "scripts", "bench"} <= set(CONFIG["files"])
+
+
+def test_every_silenced_type_error_says_why() -> None:
+    # '# type: ignore[code]  # why' : the reason beside it tells the next reader whether it still holds.
+    silenced = re.compile(r"#\s*type:\s*ignore(\[[\w,-]+\])?(?P<after>.*)$")
+    unexplained = []
+    for folder in ("toolkit", "hooks", "scripts", "bench", "tests"):
+        for path in sorted((REPO / folder).rglob("*.py")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                found = silenced.search(line)
+                if found and not re.match(r"\s*#\s*\S", found["after"]):
+                    unexplained.append(f"{path.relative_to(REPO)}:{number}")
+    assert unexplained == []

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import yaml
 
 from toolkit.content.kinds import FIELDS, KINDS
-from toolkit.content.labels import label
+from toolkit.content.labels import label, section
 from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.content.schema import Field
 from toolkit.sources.field_types import field_type
@@ -28,38 +28,11 @@ from toolkit.sources.field_types import field_type
 # Collection name in the editor -> kind; entries of a kind live in docs/<name>/ (glossary terms
 # one YAML file each, in docs/glossar/).
 EDITOR_COLLECTIONS = {kind.folder: kind.name for kind in KINDS.values()}
-# German labels of the fields in the forms (the schema's descriptions become the hints below them).
-FIELD_LABELS = {
-    "titel": "Titel", "kurz": "Kurzbeschreibung", "zweck": "Wozu und wann", "formattyp": "Formattyp",
-    "themen": "Themen", "ziel": "Ziele", "zielgruppen": "Zielgruppen", "modus": "Modus", "organisation": "Organisation",
-    "reichweite": "Reichweite", "dauer": "Dauer", "dauerklasse": "Dauer (Klasse)",
-    "teilnehmende": "Teilnehmende", "min": "Mindestens", "max": "Höchstens", "aufwand": "Aufwand",
-    "kosten": "Kosten", "richtwerte": "Herkunft der Richtwerte", "ablauf": "Ablauf (Schritte)", "tipps": "Tipps", "quellen": "Quellen",
-    "url": "Webadresse", "verwandt": "Verwandte Werkzeuge", "begriffe": "Glossarbegriffe",
-    "geprueft": "Zuletzt geprüft", "fruehere_slugs": "Frühere Slugs", "orte": "Orte", "name": "Name",
-    "bundesland": "Bundesland", "lagetyp": "Lagetyp", "breite": "Breitengrad", "laenge": "Längengrad",
-    "einwohner": "Einwohnerzahl", "einwohner_jahr": "Jahr der Einwohnerzahl", "partner": "Partner",
-    "projektaufruf": "Projektaufruf", "laufzeit": "Laufzeit", "von": "von", "bis": "bis",
-    "foerderung": "Förderung", "werkzeuge": "Werkzeuge", "ergebnisse": "Ergebnisse", "links": "Links",
-    "begriff": "Begriff", "abkuerzung": "Abkürzung", "definition": "Definition",
-    "varianten": "Schreibvarianten", "de": "Deutsch", "en": "Englisch", "siehe_auch": "Siehe auch",
-    # Veranstaltungen
-    "beginn": "Erster Tag", "ende": "Letzter Tag", "uhrzeit": "Uhrzeit", "zeitraum": "Zeitraum (ohne Datum)",
-    "ort": "Ort vor Ort", "adresse": "Gebäude und Straße", "online": "Online", "plattform": "Plattform",
-    "format": "Format (Werkzeug)", "veranstalter": "Veranstalter", "anmeldung": "Anmeldung",
-    "frist": "Anmeldeschluss", "barrierefreiheit": "Barrierefreiheit",
-    "barrierefreiheit_hinweise": "Hinweise zur Barrierefreiheit", "status": "Status",
-}
-# Medien
-FIELD_LABELS.update({
-    "art": "Art", "autoren": "Autorinnen und Autoren", "herausgeber": "Herausgebende", "vorname": "Vornamen",
-    "verlag": "Verlag oder Institution", "jahr": "Jahr",
-    "webadresse": "Webadresse", "geprueft_am": "Adresse geprüft am", "sprachen": "Sprachen", "lizenz": "Lizenz", "medien": "Medien",
-    "modellvorhaben": "Modellvorhaben",
-})
-# Where one name means different things in different kinds: (kind, field) -> its label there.
-KIND_FIELD_LABELS = {("medium", "ort"): "Erscheinungsort"}
-BODY_LABEL = "Text"
+# The fields' labels in the forms, in the editor's language (labels.py, "field.<name>", and
+# "field.<kind>.<name>" where one name means different things in different kinds); the schema's
+# descriptions become the hints below them.
+FIELD_LABELS = section("field")[DEFAULT_LANGUAGE]
+BODY_LABEL = FIELD_LABELS["body"]
 # Text fields that hold more than a line: a multi-line box instead of a one-line input.
 _LONG_TEXT = {"zweck", "kosten", "foerderung", "ablauf", "tipps", "ergebnisse", "definition"}
 
@@ -193,7 +166,7 @@ class _Writer:
         return _options(spec, self.vocab)
 
     def label(self, name: str) -> str:
-        return KIND_FIELD_LABELS.get((self.kind, name)) or FIELD_LABELS.get(name, name)
+        return FIELD_LABELS.get(f"{self.kind}.{name}") or FIELD_LABELS.get(name, name)
 
     def long(self, spec: Field) -> bool:
         return spec.name in _LONG_TEXT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from toolkit.content import events, urls
 from toolkit.content.labels import display_date, label
@@ -90,7 +91,7 @@ class EventPage(EntryPage):
                 f'<a class="kb-ics" href="{ics.event_file(self.entry.slug)}" download type="text/calendar" '
                 f'{SEARCH_IGNORE}>{esc(label(lang, "ics_download"))}</a>')
 
-    def registration(self, registration: dict) -> str:  # type: ignore[type-arg]
+    def registration(self, registration: dict[str, Any]) -> str:
         parts = []
         if registration.get("url"):
             parts.append(external_link(registration["url"], label(self.lang, "anmeldung_link")))

@@ -129,8 +129,9 @@ class _Loader:
             return None
         checker = self.checker(rel, doc.lines)
         data = checker.fields(doc.meta, FIELDS[kind])
-        if KINDS[kind].check is not None:
-            KINDS[kind].check(data, doc.meta, checker.error)  # type: ignore[misc]
+        across = KINDS[kind].check
+        if across is not None:
+            across(data, doc.meta, checker.error)
         self._check_summary(rel, doc.lines, data)
         return Entry(kind, slug, data, body={"de": doc.body}, source={"de": rel}, line=doc.body_line)
 
