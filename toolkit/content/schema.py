@@ -325,13 +325,3 @@ BETREIBER: tuple[Field, ...] = (
         fact("url", "the provider's description of what it logs", "url"),
     )),
 )
-
-KINDS: dict[str, tuple[Field, ...]] = {
-    "werkzeug": WERKZEUG,
-    "modellvorhaben": MODELLVORHABEN,
-    "begriff": BEGRIFF,
-    # Veranstaltungen
-    "veranstaltung": VERANSTALTUNG,
-    # Medien
-    "medium": MEDIUM,
-}

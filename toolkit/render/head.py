@@ -160,10 +160,16 @@ class _About:
 def _entry_data(kb: KnowledgeBase, entry: Entry, lang: str, address: str, description: str,
                 changed: date | None) -> dict[str, Any]:
     about = _About(kb, entry, lang, address, description, changed)
-    data = ENTRY_DATA[entry.kind](about)
+    data = ENTRY_DATA.get(entry.kind, _work_data)(about)
     if about.keywords:
         data["keywords"] = about.keywords
     return data
+
+
+def _work_data(about: _About) -> dict[str, Any]:
+    """Any entry as a schema.org ``CreativeWork``, for a kind without data of its own."""
+    return {"@type": "CreativeWork", "name": about.entry.title(about.lang), "description": about.description,
+            "url": about.address, "inLanguage": _language(about.entry, about.lang)}
 
 
 def _tool_data(about: _About) -> dict[str, Any]:
@@ -245,7 +251,8 @@ def _when(value: Any) -> str:
     return text
 
 
-# kind -> its schema.org data (the topics are added as keywords to each).
+# kind -> its schema.org data (the topics are added as keywords to each); a kind not named here
+# is a CreativeWork.
 ENTRY_DATA: dict[str, Callable[[_About], dict[str, Any]]] = {
     "werkzeug": _tool_data,
     "modellvorhaben": _project_data,
