@@ -9,7 +9,6 @@ Addresses are the site's public ones (toolkit/content/urls.py); a change to them
 from __future__ import annotations
 
 import csv
-import gzip
 import html
 import io
 import json
@@ -17,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from support.htmlscan import page_file, parse, resolve
+from support.search_records import search_records
 from toolkit.content.kinds import ENTRY_KINDS, KINDS
 from toolkit.content.model import KnowledgeBase
 
@@ -85,31 +85,6 @@ def test_every_glossary_term_has_its_place_in_both_languages(built_site: Path, k
 
 
 # -- the search index (Pagefind) -------------------------------------------------------------------
-
-def search_records(site: Path) -> dict[str, dict[str, dict]]:
-    """Per language, the search records the index lists: URL -> record (with its anchors).
-
-    A record is a page's fragment file; it counts only when the language's index names it.
-    """
-    bundle = site / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    records: dict[str, dict[str, dict]] = {}
-    for lang, info in entry["languages"].items():
-        meta = _unpack(bundle / f"pagefind.{info['hash']}.pf_meta")
-        records[lang] = {}
-        for fragment in sorted((bundle / "fragment").glob(f"{lang}_*.pf_fragment")):
-            if fragment.name.removesuffix(".pf_fragment").encode() in meta:
-                record = json.loads(_unpack(fragment))
-                records[lang][record["url"]] = record
-    return records
-
-
-def _unpack(path: Path) -> bytes:
-    data = gzip.decompress(path.read_bytes())
-    signature = b"pagefind_dcd"
-    assert data.startswith(signature), f"{path}: not a Pagefind file as this test knows it"
-    return data[len(signature):]
-
 
 def test_every_entry_and_term_is_in_the_search_index(built_site: Path, kb: KnowledgeBase) -> None:
     records = search_records(built_site)

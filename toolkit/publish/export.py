@@ -70,7 +70,7 @@ def licence(*, lang: str, site_name: str, site_url: str) -> dict[str, str]:
 
 
 def entry_record(*, kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: str, site_url: str) -> dict[str, Any]:
-    """One tool or model project in ``lang``: every declared field, then what the index adds."""
+    """One entry in ``lang``: every declared field, then what the index adds."""
     record: dict[str, Any] = {
         "slug": entry.slug,
         "url": site_url + urls.entry_url(entry.kind, entry.slug, lang),
@@ -84,7 +84,8 @@ def entry_record(*, kb: KnowledgeBase, index: CrossIndex, entry: Entry, lang: st
     if entry.kind == "werkzeug":
         record["verwandt"] = list(index.related.get(entry.slug, record["verwandt"]))
         record["modellvorhaben"] = list(index.projects_by_tool.get(entry.slug, []))
-    record["begriffe"] = list(index.terms_of.get((entry.kind, entry.slug, lang), record["begriffe"]))
+    if "begriffe" in record:  # the listed terms and those found in the text
+        record["begriffe"] = list(index.terms_of.get((entry.kind, entry.slug, lang), record["begriffe"]))
     record["text"] = ((entry.body.get(lang) if entry.translated(lang) else None) or entry.body.get("de", "")).strip()
     return record
 

@@ -1,11 +1,13 @@
-"""The page of one tool or model project: title, fact box (Steckbrief), text, cross-links."""
+"""An entry's page: title, fact box (Steckbrief), text, cross-links; the tool's and the model
+project's pages, and the page of a kind without a template of its own."""
 
 from __future__ import annotations
 
 from toolkit.content import events, urls
 from toolkit.content.group_size import FACET as GROUP_FACET
 from toolkit.content.group_size import group_sizes
-from toolkit.content.labels import display_date, label
+from toolkit.content.kinds import KINDS
+from toolkit.content.labels import LABELS, display_date, label
 from toolkit.content.markup import block, esc, external_link, link, md_text, ol, ul
 from toolkit.content.model import Entry, KnowledgeBase
 from toolkit.content.order import by_title
@@ -31,17 +33,22 @@ class EntryPage:
         return self.kb.vocab[vocab].label(key, self.lang)
 
     def chips(self, vocab: str, keys: list[str]) -> str:
-        """Facet values as links: topics to their page, a tool's other values to the page that
-        lists every tool with that value (it works without JavaScript too)."""
+        """Facet values as links: topics to their page, other values of a catalogue's facet to
+        the catalogue filtered by them, the rest as plain chips."""
         items = []
         for key in keys:
-            if vocab == "themen":
-                target = urls.topic_url(key, self.lang)
-            else:
-                target = urls.facet_url(self.entry.kind, vocab, key, self.lang)
+            target = self.value_target(vocab, key)
             text = label(self.lang, f"{vocab}_{key}") if vocab == GROUP_FACET else self.vocab_label(vocab, key)
-            items.append(link(self.href(target), text, class_="kb-chip"))
+            items.append(link(self.href(target), text, class_="kb-chip") if target
+                         else f'<span class="kb-chip">{esc(text)}</span>')
         return ul(items, "kb-chips")
+
+    def value_target(self, vocab: str, key: str) -> str | None:
+        if vocab == "themen":
+            return urls.topic_url(key, self.lang)
+        if vocab in KINDS[self.entry.kind].facets:
+            return urls.catalogue_url(self.entry.kind, self.lang) + f"?{vocab}={key}"
+        return None
 
     def entry_link(self, kind: str, slug: str) -> str:
         other = self.kb.collection(kind)[slug]
@@ -63,47 +70,65 @@ class EntryPage:
         parts = [f"# {md_text(e.title(lang))}\n"]
         if not e.translated(lang):
             parts.append(block(f'<p class="kb-notice" role="note">{esc(label(lang, "untranslated"))}</p>'))
-        wrap = "" if e.translated(lang) else ' lang="de"'
-        parts.append(block(f'<p class="kb-summary"{wrap}>{esc(e.text("kurz", lang))}</p>'))
-        facts = self.tool_facts() if e.kind == "werkzeug" else self.project_facts()
+        parts.append(block(f'<p class="kb-summary"{self.wrap}>{esc(e.text("kurz", lang))}</p>'))
         parts.append(block(
-            f'<section class="kb-steckbrief" aria-labelledby="steckbrief-title"{wrap}>'
+            f'<section class="kb-steckbrief" aria-labelledby="steckbrief-title"{self.wrap}>'
             f'<h2 id="steckbrief-title" {SEARCH_IGNORE}>{esc(label(lang, "steckbrief"))}</h2>'
-            f'<dl>{FACT_SEPARATOR.join(_fact(lang, k, v) for k, v in facts if v)}</dl>'
+            f'<dl>{FACT_SEPARATOR.join(_fact(lang, k, v) for k, v in self.facts() if v)}</dl>'
             f"</section>"
         ))
-        if e.kind == "werkzeug":
-            parts.append(self.section("zweck", f"<p{wrap}>{esc(e.text('zweck', lang))}</p>"))
-            parts.append(self.section("ablauf", ol([esc(s) for s in e.text("ablauf", lang)], "kb-steps")))
-        else:
-            parts.append(block(self.project_map()))
-            parts.append(self.section("ergebnisse", ul([esc(s) for s in e.text("ergebnisse", lang) or []])))
+        parts += self.before_text()
         body = e.body.get(lang) if e.translated(lang) else e.body.get("de", "")
         if body and body.strip():
-            parts.append(f'\n\n<div class="kb-body" markdown="1"{wrap}>\n\n{body.strip()}\n\n</div>\n')
-        if e.kind == "werkzeug":
-            parts.append(self.section("tipps", ul([esc(t) for t in e.text("tipps", lang) or []])))
-            projects = [self.entry_link("modellvorhaben", p.slug) for p in
-                        by_title((self.kb.projects[s] for s in self.index.projects_by_tool.get(e.slug, [])), lang)]
-            parts.append(self.section("used_in_projects", ul(projects)
-                                      or f"<p>{esc(label(lang, 'no_projects'))}</p>", furniture=True))
-            related = [self.entry_link("werkzeug", s) for s in self.index.related.get(e.slug, [])]
-            parts.append(self.section("related", ul(related, "kb-related"), furniture=True))
-            # Veranstaltungen
-            dates = event_lists.listing(self.kb, self.index.events_by_tool.get(e.slug, []), lang, self.here,
-                                        events.today())
-            parts.append(self.section("events_of_tool", dates, furniture=True))
-        else:
-            tools = [self.entry_link("werkzeug", t.slug) for t in by_title((self.kb.tools[s] for s in e.get("werkzeuge", [])), lang)]
-            parts.append(self.section("werkzeuge", ul(tools), furniture=True))
+            parts.append(f'\n\n<div class="kb-body" markdown="1"{self.wrap}>\n\n{body.strip()}\n\n</div>\n')
+        parts += self.after_text()
         parts.append(self.media_section())
         terms = self.index.terms_of.get((e.kind, e.slug, lang), [])
         parts.append(self.section("terms", ul([self.term_link(t) for t in terms], "kb-terms"), furniture=True))
         parts.append(block(words_html(tag_words(self.kb, e, lang))))
-        sources = e.get("quellen" if e.kind == "werkzeug" else "links", [])
-        parts.append(self.section("quellen" if e.kind == "werkzeug" else "links",
-                                  ul([external_link(s["url"], s["titel"]) for s in sources])))
+        parts.append(self.sources_section())
         return "".join(parts)
+
+    @property
+    def wrap(self) -> str:
+        """The attribute that marks German text on an English page whose entry is not translated."""
+        return "" if self.entry.translated(self.lang) else ' lang="de"'
+
+    def facts(self) -> list[tuple[str, str]]:
+        """The fact box's rows, (label key, HTML); a kind without a page of its own shows every
+        field with values from a vocabulary, its texts and its review date, in declared order."""
+        e, lang = self.entry, self.lang
+        rows = []
+        for spec in KINDS[e.kind].fields:
+            value = e.get(spec.name)
+            vocab = (spec.item or spec).vocab
+            if spec.name in (KINDS[e.kind].title_field, "kurz") or value in (None, "", []):
+                continue
+            if vocab:
+                rows.append((spec.name, self.chips(vocab, value if isinstance(value, list) else [value])))
+            elif spec.type == "date":
+                rows.append((spec.name, f'<time datetime="{value.isoformat()}">{display_date(value, lang)}</time>'))
+            elif spec.type == "url":
+                rows.append((spec.name, external_link(value, value)))
+            elif spec.type in ("text", "int", "number"):
+                rows.append((spec.name, esc(str(e.text(spec.name, lang) if spec.translatable else value))))
+        return rows
+
+    def before_text(self) -> list[str]:
+        """Sections between the fact box and the entry's own text."""
+        return []
+
+    def after_text(self) -> list[str]:
+        """Sections after the entry's own text, before its media and glossary terms."""
+        return []
+
+    def sources_section(self) -> str:
+        """The entry's sources or links, last."""
+        for name in ("quellen", "links"):
+            if any(spec.name == name for spec in KINDS[self.entry.kind].fields):
+                sources = self.entry.get(name, [])
+                return self.section(name, ul([external_link(s["url"], s["titel"]) for s in sources]))
+        return ""
 
     # Medien
     def media_section(self) -> str:
@@ -120,7 +145,35 @@ class EntryPage:
         term = self.kb.terms[slug]
         return link(self.href(urls.glossary_url(self.lang, slug)), term.title(self.lang))
 
-    def tool_facts(self) -> list[tuple[str, str]]:
+class ToolPage(EntryPage):
+    """A tool (Werkzeug): what for, the steps, tips, where it was used, related tools, its dates."""
+
+    def value_target(self, vocab: str, key: str) -> str | None:
+        """A value's own page, which lists every tool with it (it works without JavaScript too)."""
+        if vocab == "themen":
+            return urls.topic_url(key, self.lang)
+        return urls.facet_url(self.entry.kind, vocab, key, self.lang)
+
+    def before_text(self) -> list[str]:
+        e, lang = self.entry, self.lang
+        return [self.section("zweck", f"<p{self.wrap}>{esc(e.text('zweck', lang))}</p>"),
+                self.section("ablauf", ol([esc(s) for s in e.text("ablauf", lang)], "kb-steps"))]
+
+    def after_text(self) -> list[str]:
+        e, lang = self.entry, self.lang
+        projects = [self.entry_link("modellvorhaben", p.slug) for p in
+                    by_title((self.kb.projects[s] for s in self.index.projects_by_tool.get(e.slug, [])), lang)]
+        related = [self.entry_link("werkzeug", s) for s in self.index.related.get(e.slug, [])]
+        # Veranstaltungen
+        dates = event_lists.listing(self.kb, self.index.events_by_tool.get(e.slug, []), lang, self.here,
+                                    events.today())
+        return [self.section("tipps", ul([esc(t) for t in e.text("tipps", lang) or []])),
+                self.section("used_in_projects", ul(projects) or f"<p>{esc(label(lang, 'no_projects'))}</p>",
+                             furniture=True),
+                self.section("related", ul(related, "kb-related"), furniture=True),
+                self.section("events_of_tool", dates, furniture=True)]
+
+    def facts(self) -> list[tuple[str, str]]:
         e, lang = self.entry, self.lang
         people = e.get("teilnehmende")
         return [
@@ -150,13 +203,26 @@ class EntryPage:
             return f'<span class="kb-estimate">{esc(label(lang, "richtwerte_redaktion"))}</span>'
         return f'<span class="kb-estimate">{esc(label(lang, "richtwerte_quelle", quelle=source))}</span>'
 
+
+class ProjectPage(EntryPage):
+    """A model project: its towns on a map, results, the tools it used."""
+
+    def before_text(self) -> list[str]:
+        return [block(self.project_map()),
+                self.section("ergebnisse", ul([esc(s) for s in self.entry.text("ergebnisse", self.lang) or []]))]
+
+    def after_text(self) -> list[str]:
+        tools = [self.entry_link("werkzeug", t.slug)
+                 for t in by_title((self.kb.tools[s] for s in self.entry.get("werkzeuge", [])), self.lang)]
+        return [self.section("werkzeuge", ul(tools), furniture=True)]
+
     def project_map(self) -> str:
         """The project's towns on a map of Germany, right after the fact box; names on the map."""
         towns = project_towns(kb=self.kb, projects=[self.entry], lang=self.lang, here=self.here,
                               current=self.entry.slug)
         return map_html(towns=towns, caption=label(self.lang, "map_project"), labels=True)
 
-    def project_facts(self) -> list[tuple[str, str]]:
+    def facts(self) -> list[tuple[str, str]]:
         e, lang = self.entry, self.lang
         towns = []
         for town in e.get("orte", []):
@@ -187,5 +253,7 @@ FACT_SEPARATOR = "\n"
 
 def _fact(lang: str, key: str, value: str) -> str:
     """One row of the fact box. Its label is left out of the search index: every entry has it."""
-    row = f"<dt {SEARCH_IGNORE}>{esc(label(lang, key))}</dt>"
+    # A fact of a kind without a page of its own is named by its field's label.
+    name = LABELS[lang].get(key) or LABELS[lang].get(f"field.{key}", key)
+    row = f"<dt {SEARCH_IGNORE}>{esc(name)}</dt>"
     return row + (f"<dd {SEARCH_IGNORE}>{value}</dd>" if key in UNSEARCHED_FACTS else f"<dd>{value}</dd>")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from toolkit.content.model import Entry, KnowledgeBase
 from toolkit.index import CrossIndex
-from toolkit.render.entry import EntryPage
+from toolkit.render.entry import EntryPage, ProjectPage, ToolPage
 from toolkit.render.event import EventPage
 from toolkit.render.medium import MediumPage
 
-# kind -> its page template; every other kind renders with EntryPage (tools, model projects).
+# kind -> its page template; a kind not named here renders with EntryPage: its fact box shows its
+# declared fields, then its text, media, glossary terms and sources.
 PAGES: dict[str, type[EntryPage]] = {
+    "werkzeug": ToolPage,
+    "modellvorhaben": ProjectPage,
     # Veranstaltungen
     "veranstaltung": EventPage,
     # Medien
