@@ -121,17 +121,17 @@ def _vocabulary() -> dict[str, Any]:
             "einleitung": {
                 "description": "short introduction on the topic's page",
                 "type": "object",
-                "properties": {"de": {"type": "string"}, "en": {"type": "string"}},
+                "properties": {lang: {"type": "string"} for lang in LANGUAGES},
                 "additionalProperties": False,
             },
             "suchwoerter": {
                 "description": "words a visitor may type for this value: compounds, synonyms, word forms",
                 "type": "object",
-                "properties": {lang: {"type": "array", "items": text} for lang in ("de", "en")},
+                "properties": {lang: {"type": "array", "items": text} for lang in LANGUAGES},
                 "additionalProperties": False,
             },
         },
-        "required": ["de", "en"],
+        "required": list(LANGUAGES),
         "additionalProperties": False,
     }
     one = {

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.content.kinds import KINDS as DECLARED
-from toolkit.content.model import Vocabulary
+from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.content.slug import slugify
 from toolkit.publish.template import entry_template, glossary_template
 from toolkit.sources.load import GLOSSARY_FILE
@@ -34,13 +34,14 @@ def create(*, kind: str, title: str, docs: Path, vocab: dict[str, Vocabulary]) -
     if kind == "begriff":
         return _append_term(docs / GLOSSARY_FILE, slug, title, vocab)
     folder = docs / DECLARED[kind].folder
-    paths = (folder / f"{slug}.md", folder / f"{slug}.en.md")
+    # The German file under the bare name, each other language's translation beside it.
+    paths = tuple(folder / (f"{slug}.md" if lang == DEFAULT_LANGUAGE else f"{slug}.{lang}.md") for lang in LANGUAGES)
     taken = [p for p in paths if p.exists() or p.is_symlink()]
     if taken:
         raise Refused(f"{taken[0].as_posix()} already exists; edit that file, or choose another title")
     folder.mkdir(parents=True, exist_ok=True)
     depth = len(folder.relative_to(docs.parent).parts)
-    for path, lang in zip(paths, ("de", "en"), strict=True):
+    for path, lang in zip(paths, LANGUAGES, strict=True):
         text = entry_template(kind=kind, lang=lang, slug=slug, vocab=vocab, title=title, depth=depth)
         # "x": never replace a file that appeared since the check above.
         with path.open("x", encoding="utf-8") as out:

@@ -14,7 +14,7 @@ import yaml
 
 from toolkit.content.kinds import ENTRY_FOLDERS, FIELDS, KINDS
 from toolkit.content.labels import label
-from toolkit.content.model import Vocabulary
+from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.content.schema import Field
 from toolkit.publish.jsonschema import schema_file
 from toolkit.sources.field_types import field_type
@@ -241,8 +241,8 @@ def templates(*, vocab: dict[str, Vocabulary]) -> dict[str, str]:
     """Blank templates by file name, to copy where the web editor is all an editor has."""
     files = {}
     for kind in ENTRY_FOLDERS.values():
-        for lang in ("de", "en"):
-            name = f"{kind}.md" if lang == "de" else f"{kind}.{lang}.md"
+        for lang in LANGUAGES:
+            name = f"{kind}.md" if lang == DEFAULT_LANGUAGE else f"{kind}.{lang}.md"
             files[name] = entry_template(kind=kind, lang=lang, slug="<slug>", vocab=vocab)
     files["begriff.yml"] = glossary_template(slug="neuer-begriff", vocab=vocab)
     return files
