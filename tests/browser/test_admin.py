@@ -259,6 +259,9 @@ def test_an_editor_changes_a_tools_summary_and_adds_a_topic(editor: Any, built_s
     choose(german, "Themen", vocab["themen"]["werte"][topic]["de"])
     field(german, "Kurzbeschreibung").scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / f"admin-edit-{width}.png"))
+    # Below each field its description, in the editor's language.
+    hint = field(german, "Kurzbeschreibung").inner_text()
+    assert "Ein Satz: was es ist" in hint and "one sentence" not in hint, hint
     written = save(page)
 
     # The CMS writes both language files of the entry; the English one says what it said before.

@@ -13,6 +13,8 @@ import yaml
 
 from support.sites import REPO
 from toolkit.content.kinds import FIELDS as KINDS
+from toolkit.content.labels import field_doc
+from toolkit.content.model import DEFAULT_LANGUAGE
 from toolkit.content.schema import Field
 from toolkit.publish.cms_config import EDITOR_COLLECTIONS, cms_config, repository
 from toolkit.sources.problems import Problems
@@ -49,7 +51,10 @@ def assert_same(spec: Field, widget: dict[str, Any], where: str) -> None:
     # Editors read German labels: a field without one would show its bare key.
     assert widget["label"] != spec.name or spec.name in ("min", "max", "von", "bis", "url", "name"), where
     assert widget.get("required", True) == spec.required, where
-    assert widget.get("hint", spec.doc) == spec.doc, where
+    # The hint below the field is its description, in the editor's language.
+    german = field_doc(spec.doc, DEFAULT_LANGUAGE)
+    assert german != spec.doc or not spec.doc, f"{where}: the hint '{spec.doc}' is not in German"
+    assert widget.get("hint", german).lower() == german.lower(), where
     kind = widget["widget"]
     if spec.type == "list" and spec.item is not None and spec.item.type in ("key", "slug") and (
             spec.item.vocab or spec.item.ref):

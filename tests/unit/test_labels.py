@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from toolkit.content.kinds import KINDS
-from toolkit.content.labels import LABELS, display_date, section
+from toolkit.content.labels import FIELD_DOCS, LABELS, display_date, field_doc, section
 from toolkit.content.model import LANGUAGES
 from toolkit.content.schema import Field
 
@@ -63,3 +63,25 @@ def test_every_declared_field_has_a_label_and_every_field_label_a_field() -> Non
     for key in own:
         kind, name = key.split(".")
         assert name in _declared_names(KINDS[kind].fields), key
+
+
+def _declared_fields(declared: tuple[Field, ...]) -> list[Field]:
+    out: list[Field] = []
+    for spec in declared:
+        out.append(spec)
+        out += _declared_fields(spec.fields)
+        if spec.item is not None:
+            out += [spec.item, *_declared_fields(spec.item.fields)]
+    return out
+
+
+def test_every_field_description_is_written_in_every_language() -> None:
+    # Editors read them as hints in the browser editor and as comments in new entries: a
+    # description missing here would reach a German editor in English.
+    docs = {spec.doc for kind in KINDS.values() for spec in _declared_fields(kind.fields)}
+    for lang in set(LANGUAGES) - {"en"}:  # the declarations in schema.py are English
+        missing = docs - set(FIELD_DOCS[lang])
+        assert not missing, f"labels.py FIELD_DOCS['{lang}'] lacks {sorted(missing)}"
+        assert set(FIELD_DOCS[lang]) <= docs, f"no field is described so: {sorted(set(FIELD_DOCS[lang]) - docs)}"
+    assert field_doc("whom it is for", "de") == "für wen es gedacht ist"
+    assert field_doc("whom it is for", "en") == "whom it is for"

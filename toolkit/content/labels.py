@@ -320,6 +320,49 @@ LABELS: dict[str, dict[str, str]] = {
         "field.modellvorhaben": "Modellvorhaben",
         "field.medium.ort": "Erscheinungsort",
         "field.body": "Text",
+        "editor.title": "Wissensbasis bearbeiten",
+        "editor.introduction": "Einleitung: {collection}",
+        "editor.body_hint": "Der Text der Seite, mit Zwischenüberschriften (##).",
+        "editor.commit.create": "{{collection}}: {{slug}} neu angelegt",
+        "editor.commit.update": "{{collection}}: {{slug}} geändert",
+        "editor.commit.delete": "{{collection}}: {{slug}} gelöscht",
+        "editor.commit.uploadMedia": "Datei {{path}} hochgeladen",
+        "editor.commit.deleteMedia": "Datei {{path}} gelöscht",
+        "template.required": "Pflicht",
+        "template.optional": "Freiwillig",
+        "template.text": "Text",
+        "template.int": "eine ganze Zahl",
+        "template.number": "eine Zahl",
+        "template.at_least": "mindestens {n}",
+        "template.at_most": "höchstens {n}",
+        "template.and": " und ",
+        "template.date": "ein Datum wie 2026-03-01",
+        "template.url": "eine Internetadresse",
+        "template.one_of": "einer von: {keys}",
+        "template.one_ref": "einer der {refs}",
+        "template.object": "eine Gruppe aus den Feldern darunter",
+        "template.bilingual": "der deutsche Text nach 'de:', der englische nach 'en:'",
+        "template.key_list": "eine Liste in eckigen Klammern, z. B. [{first}], aus: {keys}",
+        "template.slug_list": "eine Liste in eckigen Klammern, z. B. [erster-slug, zweiter-slug], aus {refs}",
+        "template.object_list": "eine Liste; jeder Eintrag hat die Felder darunter, das erste nach '- '",
+        "template.text_list": "eine Liste, ein Eintrag pro Zeile, beginnend mit '- '",
+        "template.slugs": "Slugs",
+        "template.slugs_of": "Slugs der {kinds} (Dateinamen in docs/{folder}/ ohne .md)",
+        "template.term_slugs": "Glossar-Slugs (die Schlüssel in docs/glossar.yml)",
+        "template.vocab_keys": "die Schlüssel von '{vocab}' in docs/vokabular.yml",
+        "template.time": "eine Uhrzeit in Anführungszeichen wie \"09:30\"",
+        "template.how": "Der Kommentar über jedem Feld sagt, was hineingehört. Ein freiwilliges Feld bleibt "
+            "leer, wenn die Angabe nicht bekannt ist. 'make check' nennt jedes Pflichtfeld, das noch leer ist.",
+        "template.body": "<!-- Hier folgt der Text in Markdown (Zwischenüberschriften mit ##). Diesen "
+            "Kommentar löschen. -->",
+        "template.translation": "Die Übersetzung von {slug}.md in eine weitere Sprache: nur die Textfelder; "
+            "alle anderen Felder kommen aus der deutschen Datei.",
+        "template.intro_werkzeug": "Ein Werkzeug (Methode oder Format).",
+        "template.intro_modellvorhaben": "Ein Modellvorhaben.",
+        "template.intro_veranstaltung": "Eine Veranstaltung (ein Termin).",
+        "template.intro_medium": "Ein Medium: Buch, Studie, Bericht, Film, Podcast oder Website.",
+        "template.intro_begriff": "Ein Glossarbegriff.",
+        "template.intro": "Ein Eintrag der Art {kind}.",
     },
     "en": {
         "steckbrief": "Fact box",
@@ -633,8 +676,200 @@ LABELS: dict[str, dict[str, str]] = {
         "field.modellvorhaben": "Model projects",
         "field.medium.ort": "Place of publication",
         "field.body": "Text",
+        "editor.title": "Edit the knowledge base",
+        "editor.introduction": "Introduction: {collection}",
+        "editor.body_hint": "The page's text, with subheadings (##).",
+        "editor.commit.create": "{{collection}}: {{slug}} created",
+        "editor.commit.update": "{{collection}}: {{slug}} changed",
+        "editor.commit.delete": "{{collection}}: {{slug}} deleted",
+        "editor.commit.uploadMedia": "File {{path}} uploaded",
+        "editor.commit.deleteMedia": "File {{path}} deleted",
+        "template.required": "Required",
+        "template.optional": "Optional",
+        "template.text": "text",
+        "template.int": "a whole number",
+        "template.number": "a number",
+        "template.at_least": "at least {n}",
+        "template.at_most": "at most {n}",
+        "template.and": " and ",
+        "template.date": "a date such as 2026-03-01",
+        "template.url": "a web address",
+        "template.one_of": "one of: {keys}",
+        "template.one_ref": "one of the {refs}",
+        "template.object": "a group of the fields below",
+        "template.bilingual": "the German text after 'de:', the English after 'en:'",
+        "template.key_list": "a list in brackets, e.g. [{first}], of: {keys}",
+        "template.slug_list": "a list in brackets, e.g. [first-slug, second-slug], of {refs}",
+        "template.object_list": "a list; each item has the fields below, the first one after '- '",
+        "template.text_list": "a list, one item per line starting with '- '",
+        "template.slugs": "slugs",
+        "template.slugs_of": "slugs of {kinds} (file names in docs/{folder}/ without .md)",
+        "template.term_slugs": "glossary slugs (the keys in docs/glossar.yml)",
+        "template.vocab_keys": "the keys of '{vocab}' in docs/vokabular.yml",
+        "template.time": "a time of day in quotes, such as \"09:30\"",
+        "template.how": "The comment above each field says what belongs there. Leave an optional field empty "
+            "if it is not known. 'make check' names every required field that is still empty.",
+        "template.body": "<!-- The text follows here, in Markdown (headings with ##). "
+            "Delete this comment. -->",
+        "template.translation": "The English translation of {slug}.md: only the text fields; every other "
+            "field comes from the German file.",
+        "template.intro_werkzeug": "A tool (a method or format).",
+        "template.intro_modellvorhaben": "A model project.",
+        "template.intro_veranstaltung": "An event (a date).",
+        "template.intro_medium": "A medium: book, study, report, film, podcast or website.",
+        "template.intro_begriff": "A glossary term (Begriff).",
+        "template.intro": "An entry of the kind {kind}.",
     },
 }
+
+
+
+# The fields' descriptions are declared in English (schema.py; the JSON Schemas publish them so);
+# here they are in the site's other languages, keyed by the English text. The browser editor
+# shows them as hints below its fields, the templates for new entries as comments above them. A
+# description without one here is shown in English.
+FIELD_DOCS: dict[str, dict[str, str]] = {
+    "de": {
+        "name of the method or format": "Name der Methode oder des Formats",
+        "one sentence: what it is": "ein Satz: was es ist",
+        "why and when to use it": "wozu und wann man es einsetzt",
+        "kind of format": "Art des Formats",
+        "topics it serves": "Themen, denen es dient",
+        "whom it is for": "für wen es gedacht ist",
+        "what it helps to achieve: its purposes": "was es erreichen hilft: seine Ziele",
+        "analog, digital or hybrid": "analog, digital oder hybrid",
+        "organised centrally or locally": "zentral oder vor Ort organisiert",
+        "local, regional or nationwide": "lokal, regional oder bundesweit",
+        "how long it takes, in words": "wie lange es dauert, in Worten",
+        "coarse duration, for filtering": "grobe Dauer, für die Filter",
+        "how many people take part": "wie viele Menschen teilnehmen",
+        "fewest participants": "mindestens so viele Teilnehmende",
+        "most participants": "höchstens so viele Teilnehmende",
+        "effort for the organisers": "Aufwand für die Organisierenden",
+        "rough costs, in words": "ungefähre Kosten, in Worten",
+        "the steps, in order": "die Schritte, der Reihe nach",
+        "one step: who does what, how long": "ein Schritt: wer tut was, wie lange",
+        "source of duration, participants, costs: 'redaktion' (editors' estimates)":
+            "Herkunft von Dauer, Teilnehmenden und Kosten: 'redaktion' (Richtwerte der Redaktion)",
+        "practical tips": "Tipps für die Umsetzung",
+        "one tip": "ein Tipp",
+        "sources and further reading": "Quellen und weiterführende Literatur",
+        "a reference: title and web address": "ein Beleg: Titel und Internetadresse",
+        "title of the source, as published": "Titel der Quelle, wie veröffentlicht",
+        "web address, starting with https:// or http://": "Internetadresse, beginnend mit https:// oder http://",
+        "related tools (more are computed)": "verwandte Werkzeuge (weitere werden berechnet)",
+        "glossary terms this entry uses (more are detected in the text)":
+            "Glossarbegriffe, die der Eintrag verwendet (weitere werden im Text erkannt)",
+        "date of the last editorial review, as YYYY-MM-DD": "Datum der letzten redaktionellen Prüfung, als JJJJ-MM-TT",
+        "former slugs of this entry; their old addresses keep working":
+            "frühere Slugs dieses Eintrags; ihre alten Adressen funktionieren weiter",
+        "a former slug": "ein früherer Slug",
+        "title of the project": "Titel des Vorhabens",
+        "one sentence: what the project does": "ein Satz: was das Vorhaben tut",
+        "the towns of the network": "die Städte des Verbunds",
+        "a town of the project": "eine Stadt des Vorhabens",
+        "official name of the town": "amtlicher Name der Stadt",
+        "federal state": "Bundesland",
+        "BBSR location type": "Lagetyp nach BBSR",
+        "latitude in degrees, approximate": "geografische Breite in Grad, ungefähr",
+        "longitude in degrees, approximate": "geografische Länge in Grad, ungefähr",
+        "population": "Einwohnerzahl",
+        "year of the population figure": "Jahr der Einwohnerzahl",
+        "partners, e.g. a university": "Partner, etwa eine Hochschule",
+        "name of a partner": "Name eines Partners",
+        "the call for projects it was funded under": "der Projektaufruf, über den es gefördert wurde",
+        "runtime in years": "Laufzeit in Jahren",
+        "first year": "erstes Jahr",
+        "last year": "letztes Jahr",
+        "funding, in words": "Förderung, in Worten",
+        "topics of the project": "Themen des Vorhabens",
+        "tools the project used or developed": "Werkzeuge, die das Vorhaben eingesetzt oder entwickelt hat",
+        "results": "Ergebnisse",
+        "one result": "ein Ergebnis",
+        "web pages of the project": "Internetseiten des Vorhabens",
+        # Veranstaltungen
+        "title of the event, as announced": "Titel der Veranstaltung, wie angekündigt",
+        "one sentence: what happens there": "ein Satz: was dort geschieht",
+        "first day, as YYYY-MM-DD (leave it out only for a past event documented without a date)":
+            "erster Tag, als JJJJ-MM-TT (nur bei einer vergangenen Veranstaltung ohne belegtes Datum weglassen)",
+        "last day, as YYYY-MM-DD, if the event lasts more than one day":
+            "letzter Tag, als JJJJ-MM-TT, wenn die Veranstaltung mehrere Tage dauert",
+        "times of day in Berlin time; without them the event counts as all-day":
+            "Uhrzeiten in Berliner Zeit; ohne sie gilt die Veranstaltung als ganztägig",
+        "when it starts on the first day, HH:MM": "Beginn am ersten Tag, HH:MM",
+        "when it ends on the last day, HH:MM": "Ende am letzten Tag, HH:MM",
+        "only for a past event documented without a date: the years it took place in":
+            "nur für eine vergangene Veranstaltung ohne belegtes Datum: die Jahre, in denen sie stattfand",
+        "first year it may have taken place in": "erstes Jahr, in dem sie stattgefunden haben kann",
+        "last year it may have taken place in": "letztes Jahr, in dem sie stattgefunden haben kann",
+        "where it takes place on site (leave it out for an online-only event)":
+            "wo sie vor Ort stattfindet (bei einer reinen Online-Veranstaltung weglassen)",
+        "the town": "die Stadt",
+        "venue and street, if known": "Gebäude und Straße, wenn bekannt",
+        "latitude of the town in degrees, approximate": "Breitengrad der Stadt, ungefähr",
+        "longitude of the town in degrees, approximate": "Längengrad der Stadt, ungefähr",
+        "where it takes place online (leave it out for an event on site only)":
+            "wo sie online stattfindet (bei einer reinen Präsenzveranstaltung weglassen)",
+        "the video platform or tool, e.g. a video conference service":
+            "die Plattform, z. B. ein Videokonferenzdienst",
+        "where to join, if it is public": "Link zur Teilnahme, wenn er öffentlich ist",
+        "the tool this event is an instance of (its slug in docs/werkzeuge/)":
+            "das Werkzeug, dessen Form die Veranstaltung hat (sein Slug in docs/werkzeuge/)",
+        "topics of the event": "Themen der Veranstaltung",
+        "who organises it": "wer sie veranstaltet",
+        "how to register": "wie man sich anmeldet",
+        "registration page": "Seite zur Anmeldung",
+        "registration deadline, as YYYY-MM-DD, on or before the first day":
+            "Anmeldeschluss, als JJJJ-MM-TT, spätestens am ersten Tag",
+        "fee, in words (e.g. 'kostenfrei')": "Teilnahmegebühr, in Worten (z. B. 'kostenfrei')",
+        "what the venue offers for accessibility": "was der Ort für Barrierefreiheit bietet",
+        "further notes on accessibility": "weitere Hinweise zur Barrierefreiheit",
+        "planned, fully booked, cancelled or postponed; leave it out while it is planned":
+            "geplant, ausgebucht, abgesagt oder verschoben; leer lassen, solange sie wie geplant stattfindet",
+        "programme, documentation or report": "Programm, Dokumentation oder Bericht",
+        # Medien
+        "media and literature this entry cites (slugs in docs/medien/)":
+            "Medien und Literatur, die der Eintrag nennt (Slugs in docs/medien/)",
+        "title as published, subtitle after a full stop; not translated":
+            "Titel wie veröffentlicht, Untertitel nach einem Punkt; wird nicht übersetzt",
+        "one sentence: what the medium is about": "ein Satz: worum es in dem Medium geht",
+        "kind of medium": "Art des Mediums",
+        "authors, in the order of the title page": "Autorinnen und Autoren, in der Reihenfolge des Titelblatts",
+        "editors (Hrsg.), when the medium names editors instead of authors":
+            "Herausgebende (Hrsg.), wenn das Medium sie statt Autorinnen und Autoren nennt",
+        "a person or an institution": "eine Person oder eine Institution",
+        "surname of a person, or the full name of an institution":
+            "Nachname einer Person oder der volle Name einer Institution",
+        "given names of a person, where known; empty for an institution":
+            "Vornamen einer Person, soweit bekannt; leer bei einer Institution",
+        "publisher or issuing institution": "Verlag oder herausgebende Institution",
+        "place of publication": "Erscheinungsort",
+        "year of publication": "Erscheinungsjahr",
+        "web address of the medium, starting with https:// or http://":
+            "Internetadresse des Mediums, beginnend mit https:// oder http://",
+        "date the web address was last opened and found working, as YYYY-MM-DD":
+            "Datum, an dem die Internetadresse zuletzt aufgerufen wurde und funktionierte, als JJJJ-MM-TT",
+        "languages of the medium": "Sprachen des Mediums",
+        "licence of the medium, where known, e.g. 'CC BY 4.0'": "Lizenz des Mediums, soweit bekannt, z. B. 'CC BY 4.0'",
+        "topics it covers": "Themen, die es behandelt",
+        "tools it describes or relates to": "Werkzeuge, die es beschreibt oder zu denen es passt",
+        "model projects it describes or relates to": "Modellvorhaben, die es beschreibt oder zu denen es passt",
+        "the term, in German and English": "der Begriff, auf Deutsch und Englisch",
+        "abbreviation, if any": "Abkürzung, falls es eine gibt",
+        "what it means, in German and English": "was er bedeutet, auf Deutsch und Englisch",
+        "other spellings to detect in texts": "andere Schreibweisen, die in Texten erkannt werden",
+        "German variants": "deutsche Schreibweisen",
+        "English variants": "englische Schreibweisen",
+        "a variant": "eine Schreibweise",
+        "related terms": "verwandte Begriffe",
+        "further reading": "weiterführende Literatur",
+    },
+}
+
+
+def field_doc(doc: str, lang: str) -> str:
+    """A field's description (its English text in schema.py) in ``lang``."""
+    return FIELD_DOCS.get(lang, {}).get(doc, doc)
 
 
 # How each language writes a day: 5.1.2026 in German, 2026-01-05 in English.

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import yaml
 
 from toolkit.content.kinds import FIELDS, KINDS
-from toolkit.content.labels import label, section
+from toolkit.content.labels import field_doc, label, section
 from toolkit.content.model import DEFAULT_LANGUAGE, LANGUAGES, Vocabulary
 from toolkit.content.schema import Field
 from toolkit.sources.field_types import field_type
@@ -30,9 +30,11 @@ from toolkit.sources.field_types import field_type
 EDITOR_COLLECTIONS = {kind.folder: kind.name for kind in KINDS.values()}
 # The fields' labels in the forms, in the editor's language (labels.py, "field.<name>", and
 # "field.<kind>.<name>" where one name means different things in different kinds); the schema's
-# descriptions become the hints below them.
+# descriptions (labels.FIELD_DOCS) become the hints below them.
 FIELD_LABELS = section("field")[DEFAULT_LANGUAGE]
 BODY_LABEL = FIELD_LABELS["body"]
+# The editor's commit messages (labels.py, "editor.commit.<name>"), in the editor's language.
+_COMMITS = ("create", "update", "delete", "uploadMedia", "deleteMedia")
 # Text fields that hold more than a line: a multi-line box instead of a one-line input.
 _LONG_TEXT = {"zweck", "kosten", "foerderung", "ablauf", "tipps", "ergebnisse", "definition"}
 
@@ -64,11 +66,7 @@ def cms_config(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str, a
             "open_authoring": True,
             "auth_scope": "public_repo",
             "commit_messages": {
-                "create": "{{collection}}: {{slug}} neu angelegt",
-                "update": "{{collection}}: {{slug}} geändert",
-                "delete": "{{collection}}: {{slug}} gelöscht",
-                "uploadMedia": "Datei {{path}} hochgeladen",
-                "deleteMedia": "Datei {{path}} gelöscht",
+                **{name: label(DEFAULT_LANGUAGE, f"editor.commit.{name}") for name in _COMMITS},
                 "openAuthoring": "{{message}}",
             },
         }
@@ -80,7 +78,7 @@ def cms_config(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str, a
         "backend": backend,
         # Every save is a branch and a pull request, checked and reviewed as any other.
         "publish_mode": "editorial_workflow",
-        "app_title": "Wissensbasis bearbeiten",
+        "app_title": label(DEFAULT_LANGUAGE, "editor.title"),
         "site_url": site_url,
         "media_folder": "docs/dateien",
         "public_folder": "/dateien",
@@ -127,17 +125,19 @@ def _collection(name: str, kind: str, vocab: dict[str, Vocabulary]) -> dict[str,
     collection.update({"extension": "md", "format": "yaml-frontmatter", "slug": "{{" + identifier + "}}",
                        "i18n": True, "preview_path": f"{name}/{{{{slug}}}}/"})
     body = {"name": "body", "label": BODY_LABEL, "widget": "markdown", "required": False, "i18n": True,
-            "hint": "Der Text der Seite, mit Zwischenüberschriften (##)."}
+            "hint": label(DEFAULT_LANGUAGE, "editor.body_hint")}
     # The catalogue page's introduction (index.md) is no entry: text only, listed apart.
-    collection["index_file"] = {"name": "index", "label": f"Einleitung: {collection['label']}", "fields": [body]}
+    introduction = label(DEFAULT_LANGUAGE, "editor.introduction", collection=collection["label"])
+    collection["index_file"] = {"name": "index", "label": introduction, "fields": [body]}
     collection["fields"] = [*fields, body]
     return collection
 
 
 def _field(spec: Field, vocab: dict[str, Vocabulary], kind: str, *, i18n: bool) -> dict[str, Any]:
     writer = _Writer(vocab, kind)
+    hint = field_doc(spec.doc, DEFAULT_LANGUAGE)
     out: dict[str, Any] = {"name": spec.name, "label": writer.label(spec.name),
-                           **writer.widget(spec), "required": spec.required, "hint": spec.doc}
+                           **writer.widget(spec), "required": spec.required, "hint": hint[:1].upper() + hint[1:]}
     if i18n:
         # Translated text is edited side by side; every other field lives in the German file only.
         out["i18n"] = bool(spec.translatable)
