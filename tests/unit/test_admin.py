@@ -54,7 +54,8 @@ def assert_same(spec: Field, widget: dict[str, Any], where: str) -> None:
     # The hint below the field is its description, in the editor's language.
     german = field_doc(spec.doc, DEFAULT_LANGUAGE)
     assert german != spec.doc or not spec.doc, f"{where}: the hint '{spec.doc}' is not in German"
-    assert widget.get("hint", german).lower() == german.lower(), where
+    hint = field_doc(spec.doc, DEFAULT_LANGUAGE, capital=True)
+    assert widget.get("hint", hint) == hint, where
     kind = widget["widget"]
     if spec.type == "list" and spec.item is not None and spec.item.type in ("key", "slug") and (
             spec.item.vocab or spec.item.ref):

@@ -41,14 +41,19 @@ def test_dates_as_each_language_writes_them() -> None:
     assert display_date(date(2026, 1, 5), "en") == "2026-01-05"
 
 
-def _declared_names(fields: tuple[Field, ...]) -> set[str]:
-    names = set()
-    for spec in fields:
-        names.add(spec.name)
-        names |= _declared_names(spec.fields)
+def _declared_fields(declared: tuple[Field, ...], *, items: bool = True) -> list[Field]:
+    """Every field declared, inside objects and list items too; ``items``: the items themselves."""
+    out: list[Field] = []
+    for spec in declared:
+        out += [spec, *_declared_fields(spec.fields, items=items)]
         if spec.item is not None:
-            names |= _declared_names(spec.item.fields)
-    return names
+            out += [spec.item] if items else []
+            out += _declared_fields(spec.item.fields, items=items)
+    return out
+
+
+def _declared_names(fields: tuple[Field, ...]) -> set[str]:
+    return {spec.name for spec in _declared_fields(fields, items=False)}
 
 
 def test_every_declared_field_has_a_label_and_every_field_label_a_field() -> None:
@@ -63,16 +68,6 @@ def test_every_declared_field_has_a_label_and_every_field_label_a_field() -> Non
     for key in own:
         kind, name = key.split(".")
         assert name in _declared_names(KINDS[kind].fields), key
-
-
-def _declared_fields(declared: tuple[Field, ...]) -> list[Field]:
-    out: list[Field] = []
-    for spec in declared:
-        out.append(spec)
-        out += _declared_fields(spec.fields)
-        if spec.item is not None:
-            out += [spec.item, *_declared_fields(spec.item.fields)]
-    return out
 
 
 def test_every_field_description_is_written_in_every_language() -> None:

@@ -723,7 +723,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-
 # The fields' descriptions are declared in English (schema.py; the JSON Schemas publish them so);
 # here they are in the site's other languages, keyed by the English text. The browser editor
 # shows them as hints below its fields, the templates for new entries as comments above them. A
@@ -867,9 +866,10 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
 }
 
 
-def field_doc(doc: str, lang: str) -> str:
-    """A field's description (its English text in schema.py) in ``lang``."""
-    return FIELD_DOCS.get(lang, {}).get(doc, doc)
+def field_doc(doc: str, lang: str, *, capital: bool = False) -> str:
+    """A field's description (its English text in schema.py) in ``lang``; ``capital``: to start a sentence."""
+    text = FIELD_DOCS.get(lang, {}).get(doc, doc)
+    return text[:1].upper() + text[1:] if capital else text
 
 
 # How each language writes a day: 5.1.2026 in German, 2026-01-05 in English.

@@ -33,8 +33,6 @@ EDITOR_COLLECTIONS = {kind.folder: kind.name for kind in KINDS.values()}
 # descriptions (labels.FIELD_DOCS) become the hints below them.
 FIELD_LABELS = section("field")[DEFAULT_LANGUAGE]
 BODY_LABEL = FIELD_LABELS["body"]
-# The editor's commit messages (labels.py, "editor.commit.<name>"), in the editor's language.
-_COMMITS = ("create", "update", "delete", "uploadMedia", "deleteMedia")
 # Text fields that hold more than a line: a multi-line box instead of a one-line input.
 _LONG_TEXT = {"zweck", "kosten", "foerderung", "ablauf", "tipps", "ergebnisse", "definition"}
 
@@ -66,7 +64,7 @@ def cms_config(*, vocab: dict[str, Vocabulary], edit_base: str, site_url: str, a
             "open_authoring": True,
             "auth_scope": "public_repo",
             "commit_messages": {
-                **{name: label(DEFAULT_LANGUAGE, f"editor.commit.{name}") for name in _COMMITS},
+                **section("editor.commit")[DEFAULT_LANGUAGE],  # labels.py, in the editor's language
                 "openAuthoring": "{{message}}",
             },
         }
@@ -135,9 +133,8 @@ def _collection(name: str, kind: str, vocab: dict[str, Vocabulary]) -> dict[str,
 
 def _field(spec: Field, vocab: dict[str, Vocabulary], kind: str, *, i18n: bool) -> dict[str, Any]:
     writer = _Writer(vocab, kind)
-    hint = field_doc(spec.doc, DEFAULT_LANGUAGE)
-    out: dict[str, Any] = {"name": spec.name, "label": writer.label(spec.name),
-                           **writer.widget(spec), "required": spec.required, "hint": hint[:1].upper() + hint[1:]}
+    out: dict[str, Any] = {"name": spec.name, "label": writer.label(spec.name), **writer.widget(spec),
+                           "required": spec.required, "hint": field_doc(spec.doc, DEFAULT_LANGUAGE, capital=True)}
     if i18n:
         # Translated text is edited side by side; every other field lives in the German file only.
         out["i18n"] = bool(spec.translatable)

@@ -92,7 +92,7 @@ def _field(spec: Field, vocab: dict[str, Vocabulary], indent: int, prefill: str 
         inner[:first] = [f"{pad}  {line.lstrip()}" for line in inner[:first]]
         return lines + [f"{pad}{spec.name}:", *inner]
     if spec.type == "list" and spec.item is not None and spec.item.type == "text":
-        return lines + [f"{pad}{spec.name}:", f"{pad}  # - {_doc(spec.item, lang)}"]
+        return lines + [f"{pad}{spec.name}:", f"{pad}  # - {field_doc(spec.item.doc, lang)}"]
     if spec.type == "list":
         return lines + [f"{pad}{spec.name}: []"]
     return lines + [f"{pad}{spec.name}:{_scalar(prefill)}"]
@@ -110,15 +110,10 @@ def _folded(fields: tuple[Field, ...], vocab: dict[str, Vocabulary], indent: int
     return lines
 
 
-def _doc(spec: Field, lang: str) -> str:
-    return field_doc(spec.doc, lang)
-
-
 def _explain(spec: Field, vocab: dict[str, Vocabulary], lang: str) -> str:
     words = _WORDS[lang]
     need = words["required"] if spec.required else words["optional"]
-    doc = _doc(spec, lang)
-    return f"{doc[0].upper()}{doc[1:]}. {need}; {_kind_of_value(spec, vocab, lang)}."
+    return f"{field_doc(spec.doc, lang, capital=True)}. {need}; {_kind_of_value(spec, vocab, lang)}."
 
 
 @dataclass(frozen=True)
